@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort } from './free-port.js';
+import { freePort } from '@cachefleet/db/testing';
 
 export interface TestRedis {
   host: string;
@@ -39,14 +39,20 @@ function spawnRedis(port: number, dir: string, options: TestRedisOptions): Child
 export async function waitForRedis(port: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0 });
+    const client = new Redis({
+      port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+    });
     client.on('error', () => undefined);
     try {
       await client.connect();
       await client.ping();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`redis on port ${port} not ready: ${String(error)}`);
+      if (Date.now() > deadline)
+        throw new Error(`redis on port ${port} not ready: ${String(error)}`);
       await new Promise((r) => setTimeout(r, 50));
     } finally {
       client.disconnect();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '@cachefleet/db/embedded';
+import { startEmbeddedPostgres } from '../embedded/index.js';
 import { freePort } from './free-port.js';
 
 export interface TestDatabase {
