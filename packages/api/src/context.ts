@@ -1,0 +1,61 @@
+import type { AgentInfo, Database, PublicUser } from '@cachefleet/db';
+import { findAgentByCredentialHash, findSessionUser } from '@cachefleet/db';
+import { hashSecret } from './security/secrets.js';
+
+export const sessionCookieName = 'cf_session';
+
+/** How the transport lets a procedure set or clear the session cookie. */
+export interface CookieJar {
+  setSession(token: string, expiresAt: Date): void;
+  clearSession(): void;
+}
+
+export interface ContextInput {
+  db: Database;
+  sessionToken?: string | undefined;
+  /** The `Authorization: Bearer` value, used by agents. */
+  bearerToken?: string | undefined;
+  cookies?: CookieJar | undefined;
+  clientIp?: string | undefined;
+  /** Names the actor for audit rows when nobody is signed in (e.g. 'launcher'). */
+  systemActor?: string | undefined;
+}
+
+export interface Context {
+  db: Database;
+  user: PublicUser | undefined;
+  sessionTokenHash: string | undefined;
+  agent: AgentInfo | undefined;
+  cookies: CookieJar | undefined;
+  clientIp: string | undefined;
+  systemActor: string | undefined;
+}
+
+async function resolveAgent(
+  db: Database,
+  bearer: string | undefined,
+): Promise<AgentInfo | undefined> {
+  if (!bearer?.startsWith('cfa_')) return undefined;
+  const found = await findAgentByCredentialHash(db, hashSecret(bearer));
+  if (!found) return undefined;
+  const { credentialHash: _hash, ...agent } = found;
+  return agent;
+}
+
+/** Resolves who is calling: a console user (session cookie) or an agent (bearer credential). */
+export async function createContext(input: ContextInput): Promise<Context> {
+  const sessionTokenHash = input.sessionToken ? hashSecret(input.sessionToken) : undefined;
+  const [user, agent] = await Promise.all([
+    sessionTokenHash ? findSessionUser(input.db, sessionTokenHash) : undefined,
+    resolveAgent(input.db, input.bearerToken),
+  ]);
+  return {
+    db: input.db,
+    user,
+    sessionTokenHash: user ? sessionTokenHash : undefined,
+    agent,
+    cookies: input.cookies,
+    clientIp: input.clientIp,
+    systemActor: input.systemActor,
+  };
+}

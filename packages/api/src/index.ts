@@ -1,0 +1,13 @@
+export { appRouter, createCaller, type AppRouter } from './root.js';
+export {
+  createContext,
+  sessionCookieName,
+  type Context,
+  type ContextInput,
+  type CookieJar,
+} from './context.js';
+export { ensureFirstAdmin, type FirstAdmin } from './first-admin.js';
+export { nodeStatus, heartbeatStaleMs, type NodeStatus } from './node-status.js';
+export { hashPassword, verifyPassword } from './security/passwords.js';
+export type { RouterInputs, RouterOutputs } from './types.js';
+export { issueEnrollmentToken, createEnrollmentTokenInput } from './routers/enrollment.js';

@@ -1,0 +1,21 @@
+import { agentRouter } from './routers/agent.js';
+import { auditRouter } from './routers/audit.js';
+import { authRouter } from './routers/auth.js';
+import { enrollmentRouter } from './routers/enrollment.js';
+import { healthRouter } from './routers/health.js';
+import { nodesRouter } from './routers/nodes.js';
+import { usersRouter } from './routers/users.js';
+import { createCallerFactory, createTRPCRouter } from './trpc.js';
+
+export const appRouter = createTRPCRouter({
+  agent: agentRouter,
+  audit: auditRouter,
+  auth: authRouter,
+  enrollment: enrollmentRouter,
+  health: healthRouter,
+  nodes: nodesRouter,
+  users: usersRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,5 @@
+import { createTRPCRouter, publicProcedure } from '../trpc.js';
+
+export const healthRouter = createTRPCRouter({
+  ping: publicProcedure.query(() => ({ ok: true as const })),
+});
