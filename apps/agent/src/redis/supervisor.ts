@@ -1,0 +1,138 @@
+// Keeps one redis-server running: spawn, wait for PING, restart with backoff when it dies, and
+// stop it cleanly on shutdown. Observers read `restarts` and `pid`; nothing here knows prom-client.
+import type { ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Logger } from '../logger.js';
+import { Backoff } from './backoff.js';
+import { hasExited, spawnProcess, terminate } from './child-process.js';
+
+export interface RedisSupervisorOptions {
+  bin: string;
+  /** The generated redis.conf, passed as redis-server's only argument. */
+  configFile: string;
+  /** PING with auth; true once the server answers. */
+  ping: () => Promise<boolean>;
+  log: Logger;
+  backoff?: Backoff;
+  readyTimeoutMs?: number;
+  stopGraceMs?: number;
+  /** Called with the new pid after every (re)start, e.g. to record it in the state file. */
+  onSpawn?: (pid: number) => void;
+}
+
+const pollMs = 50;
+
+export class RedisSupervisor {
+  /** Times the server was started again after dying; exposed as a metric. */
+  restarts = 0;
+  private child: ChildProcess | undefined;
+  private spawnedAt = 0;
+  private stopping = false;
+  private restartTimer: NodeJS.Timeout | undefined;
+  /** A spawn in flight, so stop() can't miss a child that is just being born. */
+  private spawning: Promise<void> | undefined;
+  private readonly backoff: Backoff;
+
+  constructor(private readonly options: RedisSupervisorOptions) {
+    this.backoff = options.backoff ?? new Backoff();
+  }
+
+  get pid(): number | undefined {
+    return this.child && !hasExited(this.child) ? this.child.pid : undefined;
+  }
+
+  /** Starts the server and waits for readiness. Throws only when the binary cannot be run. */
+  async start(): Promise<boolean> {
+    await this.trackSpawn();
+    return this.waitReady();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
+    await this.spawning?.catch(() => undefined);
+    const child = this.child;
+    if (!child) return;
+    this.options.log.info('stopping redis-server', { pid: child.pid });
+    await terminate(child, this.options.stopGraceMs ?? 10_000);
+  }
+
+  private trackSpawn(): Promise<void> {
+    this.spawning = this.spawn();
+    return this.spawning;
+  }
+
+  private async spawn(): Promise<void> {
+    const { bin, configFile, log } = this.options;
+    const child = await spawnProcess(bin, [configFile]);
+    this.child = child;
+    this.spawnedAt = Date.now();
+    // A later 'error' (e.g. a failed kill) must not crash the agent.
+    child.on('error', (error) => {
+      log.warn('redis-server process error', { error });
+    });
+    child.once('exit', (code, signal) => {
+      this.onExit(child, code, signal);
+    });
+    if (child.stderr) {
+      createInterface({ input: child.stderr }).on('line', (text) => {
+        log.warn('redis-server stderr', { text });
+      });
+    }
+    log.info('redis-server started', { pid: child.pid });
+    if (child.pid !== undefined) this.options.onSpawn?.(child.pid);
+  }
+
+  /** Polls PING until it answers, the child dies, or the deadline passes. */
+  private async waitReady(): Promise<boolean> {
+    const child = this.child;
+    const deadline = Date.now() + (this.options.readyTimeoutMs ?? 15_000);
+    while (child && !hasExited(child) && !this.stopping) {
+      if (await this.options.ping()) {
+        this.options.log.info('redis-server ready', { pid: child.pid });
+        return true;
+      }
+      if (Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+    this.options.log.warn('redis-server not ready', { pid: child?.pid });
+    return false;
+  }
+
+  private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.stopping) {
+      this.options.log.info('redis-server stopped', { pid: child.pid, code, signal });
+      return;
+    }
+    const delayMs = this.backoff.nextDelay(Date.now() - this.spawnedAt);
+    this.options.log.error('redis-server exited unexpectedly; restarting', {
+      pid: child.pid,
+      code,
+      signal,
+      delayMs,
+    });
+    this.scheduleRestart(delayMs);
+  }
+
+  private scheduleRestart(delayMs: number): void {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      void this.restart();
+    }, delayMs);
+  }
+
+  private async restart(): Promise<void> {
+    if (this.stopping) return;
+    this.restarts += 1;
+    try {
+      await this.trackSpawn();
+    } catch (error) {
+      // Could not even spawn (binary removed?): keep trying with growing delays.
+      const delayMs = this.backoff.nextDelay(0);
+      this.options.log.error('redis-server failed to start', { error, delayMs });
+      this.scheduleRestart(delayMs);
+      return;
+    }
+    await this.waitReady();
+  }
+}

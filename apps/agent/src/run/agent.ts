@@ -1,0 +1,121 @@
+// Wires one running agent together: Redis supervisor, metrics, HTTP endpoints, heartbeats and the
+// state file, and takes them down again in the reverse order.
+import { mkdir } from 'node:fs/promises';
+import type http from 'node:http';
+import type { AgentConfig } from '../config/schema.js';
+import { createControlPlaneClient } from '../control-plane/client.js';
+import { agentEnv } from '../env.js';
+import { Heartbeater } from '../heartbeat/heartbeater.js';
+import { close, createAgentHttpServer, listen } from '../http/server.js';
+import type { Logger } from '../logger.js';
+import { createInfoSampler, type InfoSampler } from '../metrics/info-sampler.js';
+import { createAgentRegistry } from '../metrics/registry.js';
+import { freePort } from '../net/free-port.js';
+import { bindAddresses, writeRedisConfig } from '../redis/config-file.js';
+import { createRedisProbe, type RedisProbe } from '../redis/probe.js';
+import { RedisSupervisor } from '../redis/supervisor.js';
+import { agentVersion } from '../version.js';
+import { settlePreviousRun } from './previous-run.js';
+import { StateRecorder } from './state-recorder.js';
+
+export interface RunningAgent {
+  agentPort: number;
+  redisPort: number;
+  stop(): Promise<void>;
+}
+
+interface RedisParts {
+  port: number;
+  probe: RedisProbe;
+  sampler: InfoSampler;
+  supervisor: RedisSupervisor;
+}
+
+async function prepareRedis(
+  config: AgentConfig,
+  state: StateRecorder,
+  log: Logger,
+): Promise<RedisParts> {
+  const port = config.redis.port || (await freePort());
+  const configFile = await writeRedisConfig({
+    port,
+    bind: bindAddresses(config.advertiseHost),
+    password: config.redis.password,
+    maxmemory: config.redis.maxmemory,
+    maxmemoryPolicy: config.redis.maxmemoryPolicy,
+    dataDir: config.dataDir,
+  });
+  const probe = createRedisProbe({ port, password: config.redis.password });
+  const supervisor = new RedisSupervisor({
+    bin: agentEnv.redisServerBin,
+    configFile,
+    ping: () => probe.ping(),
+    log: log.child({ component: 'redis' }),
+    onSpawn: (redisPid) => {
+      state.update({ redisPid });
+    },
+  });
+  return { port, probe, supervisor, sampler: createInfoSampler(() => probe.info()) };
+}
+
+function createHeartbeater(config: AgentConfig, redis: RedisParts, log: Logger): Heartbeater {
+  return new Heartbeater({
+    client: createControlPlaneClient(config.consoleUrl, config.credential),
+    sample: () => redis.sampler.sample(),
+    log: log.child({ component: 'heartbeat' }),
+  });
+}
+
+async function startHttp(
+  config: AgentConfig,
+  redis: RedisParts,
+  failures: () => number,
+  log: Logger,
+): Promise<{ server: http.Server; port: number }> {
+  const registry = createAgentRegistry({
+    version: agentVersion,
+    heartbeatFailures: failures,
+    restarts: () => redis.supervisor.restarts,
+    sampler: redis.sampler,
+  });
+  const server = createAgentHttpServer({
+    registry,
+    redisReady: () => redis.probe.ping(),
+    version: agentVersion,
+    log: log.child({ component: 'http' }),
+  });
+  const port = await listen(server, config.listenHost, config.agentPort);
+  return { server, port };
+}
+
+/** Starts everything; throws (after cleaning up) when redis-server cannot be run at all. */
+export async function startAgent(config: AgentConfig, log: Logger): Promise<RunningAgent> {
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  const state = new StateRecorder(config.dataDir, log);
+  await settlePreviousRun(state.file, log);
+  const redis = await prepareRedis(config, state, log);
+  const heartbeater = createHeartbeater(config, redis, log);
+  const http = await startHttp(config, redis, () => heartbeater.failures, log);
+  state.update({ pid: process.pid, agentPort: http.port, redisPort: redis.port });
+  const stop = async () => {
+    heartbeater.stop();
+    await redis.supervisor.stop();
+    redis.probe.close();
+    await close(http.server);
+    await state.remove();
+  };
+  try {
+    await redis.supervisor.start();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  heartbeater.start({
+    address: config.advertiseHost,
+    agentPort: http.port,
+    redisPort: redis.port,
+    version: agentVersion,
+  });
+  log.info('agent running', { agentPort: http.port, redisPort: redis.port, version: agentVersion });
+  return { agentPort: http.port, redisPort: redis.port, stop };
+}

@@ -1,0 +1,73 @@
+// A real control plane for the agent: the api package's appRouter over HTTP (standalone adapter,
+// mounted at /api/trpc like the console) on a migrated PGlite database.
+import type http from 'node:http';
+import { appRouter, createContext, issueEnrollmentToken } from '@cachefleet/api';
+import { createDbClient, migrateDatabase, type Database, type DbClient } from '@cachefleet/db';
+import { freePort, startTestDatabase, type TestDatabase } from '@cachefleet/testing';
+import { createHTTPServer } from '@trpc/server/adapters/standalone';
+
+export interface TestControlPlane {
+  url: string;
+  db: Database;
+  issueToken(): Promise<string>;
+  /** Takes the HTTP server down (the database stays), as a console outage would. */
+  goAway(): Promise<void>;
+  /** Serves again on the same port. */
+  comeBack(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function bearer(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+}
+
+function serve(db: Database, port: number): Promise<http.Server> {
+  const server = createHTTPServer({
+    router: appRouter,
+    basePath: '/api/trpc/',
+    createContext: ({ req }) =>
+      createContext({ db, bearerToken: bearer(req.headers.authorization) }),
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      resolve(server);
+    });
+  });
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+    server.closeAllConnections();
+  });
+}
+
+export async function startControlPlane(): Promise<TestControlPlane> {
+  const database: TestDatabase = await startTestDatabase('pglite');
+  const client: DbClient = createDbClient(database.url);
+  await migrateDatabase(client.db);
+  const port = await freePort();
+  let server: http.Server | undefined = await serve(client.db, port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db: client.db,
+    async issueToken() {
+      const ctx = await createContext({ db: client.db, systemActor: 'test' });
+      return (await issueEnrollmentToken(ctx, { note: '', ttlMinutes: 60 })).token;
+    },
+    async goAway() {
+      if (server) await closeServer(server);
+      server = undefined;
+    },
+    async comeBack() {
+      server = await serve(client.db, port);
+    },
+    async stop() {
+      if (server) await closeServer(server);
+      await client.close();
+      await database.stop();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createInfoSampler } from '../../src/metrics/info-sampler.js';
+import { createAgentRegistry } from '../../src/metrics/registry.js';
+import { readRedisInfo, type RedisInfo } from '../../src/redis/info.js';
+import { metricValue } from '../helpers/probes.js';
+
+const info: RedisInfo = readRedisInfo(
+  'redis_version:7.0.15\r\nused_memory:2048\r\nmaxmemory:4096\r\nconnected_clients:2\r\n' +
+    'total_commands_processed:10\r\nkeyspace_hits:4\r\nkeyspace_misses:1\r\n' +
+    'evicted_keys:3\r\nexpired_keys:5\r\ndb0:keys=9,expires=0,avg_ttl=0\r\n',
+);
+
+function registryWith(readInfo: () => Promise<RedisInfo>) {
+  let calls = 0;
+  const sampler = createInfoSampler(() => {
+    calls += 1;
+    return readInfo();
+  });
+  const registry = createAgentRegistry({
+    version: '1.2.3',
+    heartbeatFailures: () => 4,
+    restarts: () => 2,
+    sampler,
+  });
+  return { registry, calls: () => calls };
+}
+
+describe('agent metrics', () => {
+  it('exposes Redis INFO with Prometheus names and types, from one INFO call per scrape', async () => {
+    const { registry, calls } = registryWith(() => Promise.resolve(info));
+    const text = await registry.metrics();
+    expect(calls()).toBe(1);
+    expect(metricValue(text, 'cachefleet_redis_up')).toBe(1);
+    expect(metricValue(text, 'cachefleet_redis_memory_used_bytes')).toBe(2048);
+    expect(metricValue(text, 'cachefleet_redis_memory_max_bytes')).toBe(4096);
+    expect(metricValue(text, 'cachefleet_redis_connected_clients')).toBe(2);
+    expect(metricValue(text, 'cachefleet_redis_keys')).toBe(9);
+    expect(metricValue(text, 'cachefleet_redis_commands_processed_total')).toBe(10);
+    expect(metricValue(text, 'cachefleet_redis_keyspace_hits_total')).toBe(4);
+    expect(metricValue(text, 'cachefleet_redis_keyspace_misses_total')).toBe(1);
+    expect(metricValue(text, 'cachefleet_redis_evicted_keys_total')).toBe(3);
+    expect(metricValue(text, 'cachefleet_redis_expired_keys_total')).toBe(5);
+    expect(metricValue(text, 'cachefleet_redis_restarts_total')).toBe(2);
+    expect(metricValue(text, 'cachefleet_agent_heartbeat_failures_total')).toBe(4);
+    expect(text).toContain('cachefleet_agent_info{version="1.2.3"} 1');
+    for (const [, metric, type] of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+      expect(metric?.startsWith('cachefleet_')).toBe(true);
+      // prom-client's own nodejs_active_*_total are gauges; every metric of ours follows the rule.
+      if (metric?.endsWith('_total') && !metric.includes('_nodejs_')) expect(type).toBe('counter');
+    }
+  });
+
+  it('reports redis down without failing the scrape when INFO fails', async () => {
+    const { registry } = registryWith(() => Promise.reject(new Error('ECONNREFUSED')));
+    const text = await registry.metrics();
+    expect(metricValue(text, 'cachefleet_redis_up')).toBe(0);
+    expect(metricValue(text, 'cachefleet_redis_restarts_total')).toBe(2);
+  });
+
+  it('never labels a Redis metric with anything unbounded', async () => {
+    const { registry } = registryWith(() => Promise.resolve(info));
+    const labelled = (await registry.metrics())
+      .split('\n')
+      .filter((line) => line.startsWith('cachefleet_redis_') && line.includes('{'));
+    expect(labelled).toEqual([]);
+  });
+});
