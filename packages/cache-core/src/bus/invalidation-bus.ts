@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import type { RedisClient } from '../l2/redis-client.js';
+import { decodeBusMessage, encodeBusMessage, type BusMessage, type BusMessageKind } from './message.js';
+import { ShardSubscriber } from './shard-subscriber.js';
+
+export interface BusListener {
+  /** A message from another publisher, in order. */
+  message(message: BusMessage): void;
+  /** Something may have been missed: the listener must forget what the bus would have corrected. */
+  gap(reason: 'sequence' | 'reconnect'): void;
+  /** No subscription right now: the listener must not trust its L1 until `gap('reconnect')`. */
+  down(): void;
+}
+
+/**
+ * Invalidation bus of one namespace on Redis sharded pub/sub. Publishes carry a per-publisher
+ * sequence; subscribers report a gap when a sequence skips, and on every (re)subscription.
+ */
+export class InvalidationBus {
+  readonly publisherId = randomBytes(8).toString('hex');
+  private sequence = 0;
+  private readonly lastSeen = new Map<string, number>();
+  private readonly subscriber: ShardSubscriber;
+  private up = false;
+
+  constructor(
+    private readonly client: RedisClient,
+    private readonly channel: string,
+    private readonly listener: BusListener,
+  ) {
+    this.subscriber = new ShardSubscriber(client, channel, {
+      message: (text) => { this.receive(text); },
+      up: () => {
+        this.up = true;
+        this.lastSeen.clear();
+        this.listener.gap('reconnect');
+      },
+      down: () => {
+        this.up = false;
+        this.listener.down();
+      },
+    });
+  }
+
+  get connected(): boolean {
+    return this.up;
+  }
+
+  start(): Promise<void> {
+    return this.subscriber.start();
+  }
+
+  /** Re-subscribes, e.g. after the channel's slot changed owner. */
+  restart(): void {
+    this.subscriber.restart();
+  }
+
+  async publish(kind: BusMessageKind, subject: string, version: number): Promise<void> {
+    // A sequence number is spent even if the publish fails: subscribers then see a gap, which is
+    // what should happen when a message may have been lost.
+    const sequence = ++this.sequence;
+    const text = encodeBusMessage({ kind, publisher: this.publisherId, sequence, subject, version });
+    await this.client.spublish(this.channel, text);
+  }
+
+  close(): void {
+    this.subscriber.close();
+  }
+
+  private receive(text: string): void {
+    const message = decodeBusMessage(text);
+    if (message === undefined) {
+      this.listener.gap('sequence');
+      return;
+    }
+    if (message.publisher === this.publisherId) return;
+    const last = this.lastSeen.get(message.publisher);
+    this.lastSeen.set(message.publisher, message.sequence);
+    if (last !== undefined && message.sequence !== last + 1) {
+      this.listener.gap('sequence');
+      return;
+    }
+    this.listener.message(message);
+  }
+}

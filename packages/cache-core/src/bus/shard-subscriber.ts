@@ -1,0 +1,129 @@
+import { Redis } from 'ioredis';
+import type { Cluster, RedisOptions } from 'ioredis';
+import { isCluster, type RedisClient } from '../l2/redis-client.js';
+import { keySlot } from '../slot.js';
+
+export interface ShardSubscriberHandlers {
+  message(text: string): void;
+  /** Subscribed (first time or again): whatever was missed meanwhile is unknown. */
+  up(): void;
+  /** The subscription is gone; messages may be lost until `up`. */
+  down(): void;
+}
+
+const maxBackoffMs = 1000;
+
+/**
+ * Holds one SSUBSCRIBE on a dedicated connection to the node that owns the channel's slot. It does
+ * its own reconnecting (ioredis' auto-resubscribe is off) so that every loss of the subscription is
+ * reported, and it re-resolves the owner each time, which follows failovers and slot moves.
+ */
+export class ShardSubscriber {
+  private connection: Redis | undefined;
+  private closed = false;
+  private attempts = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly client: RedisClient,
+    private readonly channel: string,
+    private readonly handlers: ShardSubscriberHandlers,
+  ) {}
+
+  start(): Promise<void> {
+    return this.connect();
+  }
+
+  /** Drops the current subscription and subscribes again (after a topology change). */
+  restart(): void {
+    if (this.closed) return;
+    this.teardown();
+    this.handlers.down();
+    this.schedule(0);
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.teardown();
+  }
+
+  private async connect(): Promise<void> {
+    const generation = ++this.generation;
+    const connection = new Redis({ ...(await this.ownerOptions()), lazyConnect: true });
+    if (this.closed || generation !== this.generation) {
+      connection.disconnect();
+      return;
+    }
+    this.connection = connection;
+    connection.on('smessage', (channel: string, text: string) => {
+      if (channel === this.channel) this.handlers.message(text);
+    });
+    // A server-side SUNSUBSCRIBE (slot moved) reaches ioredis as an unexpected reply, i.e. an error.
+    connection.on('error', () => { this.lost(generation); });
+    connection.on('close', () => { this.lost(generation); });
+    try {
+      await connection.connect();
+      await connection.ssubscribe(this.channel);
+    } catch {
+      this.lost(generation);
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.attempts = 0;
+    this.handlers.up();
+  }
+
+  private lost(generation: number): void {
+    if (generation !== this.generation || this.closed) return;
+    this.generation++;
+    this.teardown();
+    this.handlers.down();
+    this.attempts++;
+    this.schedule(Math.min(maxBackoffMs, 25 * 2 ** this.attempts));
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.connect().catch(() => { this.schedule(maxBackoffMs); });
+    }, delayMs);
+  }
+
+  private teardown(): void {
+    const connection = this.connection;
+    this.connection = undefined;
+    if (connection === undefined) return;
+    connection.removeAllListeners();
+    connection.on('error', () => undefined);
+    connection.disconnect();
+  }
+
+  private async ownerOptions(): Promise<RedisOptions> {
+    const base: RedisOptions = {
+      autoResubscribe: false,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      enableAutoPipelining: false,
+      connectTimeout: 2000,
+    };
+    const client = this.client;
+    if (!isCluster(client)) return { ...client.options, ...base };
+    const [host, port] = await channelOwner(client, this.channel);
+    return { ...client.options.redisOptions, ...base, host, port };
+  }
+}
+
+/** host and port of the primary serving the channel's slot, after a fresh look at the topology. */
+async function channelOwner(cluster: Cluster, channel: string): Promise<[string, number]> {
+  await new Promise<void>((resolve) => {
+    cluster.refreshSlotsCache(() => { resolve(); });
+  });
+  const nodeKey = cluster.slots[keySlot(channel)]?.[0];
+  if (nodeKey === undefined) throw new Error('no node owns the bus channel slot yet');
+  const colon = nodeKey.lastIndexOf(':');
+  return [nodeKey.slice(0, colon), Number(nodeKey.slice(colon + 1))];
+}

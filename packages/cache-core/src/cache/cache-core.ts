@@ -1,0 +1,134 @@
+import type { InvalidationBus } from '../bus/invalidation-bus.js';
+import { CacheClosedError, errorMessage } from '../errors.js';
+import type { CacheEvents } from '../events.js';
+import type { KeyLayout } from '../keys.js';
+import type { L2Driver } from '../l2/driver.js';
+import type { L2Record, RecordKind } from '../record.js';
+import type { Serializer } from '../serializer.js';
+import type { Source } from '../source/source.js';
+import type { FillGuard, L1Entry, L1Tier } from './l1-tier.js';
+import { jittered, type CachePolicy } from './policy.js';
+import type { RepairQueue } from './repair-queue.js';
+import type { TagTimes } from './tag-times.js';
+
+/** The state every path of one cache shares; the paths are split into files, the state is not. */
+export class CacheCore<V> {
+  generation = 0;
+  closed = false;
+
+  constructor(
+    readonly namespace: string,
+    readonly layout: KeyLayout,
+    readonly policy: CachePolicy,
+    readonly serializer: Serializer<V>,
+    readonly events: CacheEvents,
+    readonly l1: L1Tier<V>,
+    readonly l2: L2Driver,
+    readonly source: Source<V> | undefined,
+    readonly bus: InvalidationBus,
+    readonly tags: TagTimes,
+    readonly repairs: RepairQueue,
+  ) {}
+
+  assertOpen(): void {
+    if (this.closed) throw new CacheClosedError();
+  }
+
+  entryKey(key: string): string {
+    return this.layout.entry(this.generation, key);
+  }
+
+  /** A record as written to L2, with its jittered hard TTL. */
+  makeRecord(
+    kind: RecordKind,
+    version: number,
+    payload: string,
+    tags: readonly string[],
+    ttlMs?: number,
+  ): { record: L2Record; ttlMs: number } {
+    const now = Date.now();
+    if (kind === 'tombstone') {
+      const record = { kind, version, payload: '', softExpiresAt: now, createdAt: now, tags: [] };
+      return { record, ttlMs: this.policy.tombstoneTtlMs };
+    }
+    const hard = kind === 'negative' ? this.policy.negativeTtlMs : (ttlMs ?? this.policy.ttlMs);
+    const jitteredHard = jittered(hard, this.policy.jitter);
+    const soft = kind === 'negative' ? jitteredHard : Math.min(jitteredHard, this.policy.softTtlMs);
+    const record = { kind, version, payload, softExpiresAt: now + soft, createdAt: now, tags };
+    return { record, ttlMs: jitteredHard };
+  }
+
+  /** L2 record → L1 entry; tombstones have no L1 form. */
+  toEntry(record: L2Record, ttlMs: number, value?: V): L1Entry<V> | undefined {
+    if (record.kind === 'tombstone') return undefined;
+    const decoded = record.kind === 'value' ? (value ?? this.serializer.deserialize(record.payload)) : undefined;
+    return {
+      value: decoded,
+      negative: record.kind === 'negative',
+      version: record.version,
+      softExpiresAt: record.softExpiresAt,
+      hardExpiresAt: record.createdAt + ttlMs,
+      createdAt: record.createdAt,
+      tags: record.tags,
+    };
+  }
+
+  weight(key: string, record: L2Record): number {
+    return key.length * 2 + record.payload.length * 2 + 64;
+  }
+
+  fillL1(guard: FillGuard, record: L2Record, ttlMs: number, value?: V): void {
+    if (!this.l1.enabled) return;
+    const entry = this.toEntry(record, ttlMs, value);
+    if (entry !== undefined) this.l1.fill(guard, entry, this.weight(guard.key, record));
+  }
+
+  storeL1(key: string, record: L2Record, ttlMs: number, value?: V): void {
+    if (!this.l1.enabled) return;
+    const entry = this.toEntry(record, ttlMs, value);
+    if (entry === undefined) this.l1.invalidate(key, record.version);
+    else this.l1.store(key, entry, this.weight(key, record));
+  }
+
+  l2Failed(operation: string, error: unknown): void {
+    const wrapped = error instanceof Error ? error : new Error(errorMessage(error));
+    this.events.emit('l2Error', { namespace: this.namespace, operation, error: wrapped });
+  }
+
+  /**
+   * Writes a committed record to L2, publishes it, and updates L1. Failures of L2 or of the publish
+   * go to the repair queue; the caller's commit stands either way.
+   */
+  async propagate(key: string, record: L2Record, ttlMs: number, value?: V): Promise<void> {
+    this.l1.invalidate(key, record.version);
+    let written = false;
+    try {
+      written = await this.l2.write(this.entryKey(key), record, ttlMs, 'commit');
+    } catch (error) {
+      this.l2Failed('write', error);
+      this.queueRepair(key, record, ttlMs, false, 'write');
+      return;
+    }
+    try {
+      await this.bus.publish('k', key, record.version);
+    } catch (error) {
+      this.l2Failed('publish', error);
+      this.queueRepair(key, record, ttlMs, true, 'publish');
+      return;
+    }
+    this.repairs.settled(key, record.version);
+    if (written) this.storeL1(key, record, ttlMs, value);
+  }
+
+  private queueRepair(
+    key: string,
+    record: L2Record,
+    ttlMs: number,
+    written: boolean,
+    operation: 'write' | 'publish',
+  ): void {
+    this.l1.delete(key);
+    this.repairs.add(key, record, ttlMs, written);
+    this.events.emit('repairQueued', { namespace: this.namespace, operation });
+  }
+}

@@ -1,0 +1,34 @@
+import type { L2Record } from '../record.js';
+
+export type WriteMode = 'fill' | 'commit' | 'pending';
+
+/** Which L1 entries a topology change makes suspect: some slots, or everything. */
+export type AffectedSlots = ReadonlySet<number> | 'all';
+
+/**
+ * The shared tier, kept small like bentocache's driver contract: versioned records, leases and
+ * monotonic counters over single keys. The same contract suite runs against every implementation.
+ */
+export interface L2Driver {
+  read(key: string): Promise<L2Record | undefined>;
+  /** Reads many keys; implementations group them by cluster slot. Result order matches `keys`. */
+  readMany(keys: readonly string[]): Promise<(L2Record | undefined)[]>;
+  /** Versioned compare-and-set; resolves true when the record landed. */
+  write(key: string, record: L2Record, ttlMs: number, mode: WriteMode): Promise<boolean>;
+  /** Promotes a write-behind value once the source committed it (see settleScript). */
+  settle(key: string, pendingId: string, version: number, ttlMs: number): Promise<void>;
+  /** Removes a write-behind value if it still carries `pendingId` (it was dead-lettered). */
+  discardPending(key: string, pendingId: string): Promise<void>;
+  /** Unconditional removal, for operators and tag invalidation. */
+  remove(key: string): Promise<void>;
+  acquireLease(key: string, token: string, ttlMs: number): Promise<boolean>;
+  releaseLease(key: string, token: string): Promise<void>;
+  leaseExists(key: string): Promise<boolean>;
+  readCounter(key: string): Promise<number>;
+  /** Sets the counter to max(current, value); returns the stored value. */
+  raiseCounter(key: string, value: number, ttlMs: number): Promise<number>;
+  /** Increments, but never to less than `floor`. */
+  bumpCounter(key: string, floor: number): Promise<number>;
+  /** Subscribes to failovers and slot moves; returns an unsubscribe function. */
+  onTopologyChange(listener: (slots: AffectedSlots) => void): () => void;
+}

@@ -1,0 +1,2 @@
+export { PostgresSource, type PostgresSourceOptions } from './postgres-source.js';
+export { quoteIdent } from './sql.js';
