@@ -32,6 +32,11 @@ export class Cache<V> {
     return this.core.namespace;
   }
 
+  /** Whether the invalidation bus is subscribed (L1 serves only while it is). */
+  get busConnected(): boolean {
+    return this.core.bus.connected;
+  }
+
   /** Committed writes still waiting for their L2 write or publish to succeed. */
   get pendingRepairs(): number {
     return this.core.repairs.size;
