@@ -1,0 +1,91 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Notice } from '~/components/notice';
+import { StatusBadge } from '~/components/status-badge';
+import { tokenStatus } from '~/lib/enrollment';
+import { formatDateTime, formatUntil } from '~/lib/format';
+import type { EnrollmentToken } from '~/lib/types';
+import { useNow } from '~/lib/use-now';
+import { errorMessage } from '~/trpc/errors';
+import { useTRPC } from '~/trpc/react';
+
+function RevokeButton({ token }: { token: EnrollmentToken }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const revoke = useMutation(
+    trpc.enrollment.revoke.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries(trpc.enrollment.list.queryFilter()),
+    }),
+  );
+  return (
+    <>
+      {revoke.isError ? (
+        <span className="field-error" role="alert">
+          {errorMessage(revoke.error)}{' '}
+        </span>
+      ) : null}
+      <button
+        type="button"
+        className="button button-danger button-small"
+        disabled={revoke.isPending}
+        onClick={() => {
+          revoke.mutate({ id: token.id });
+        }}
+      >
+        Revoke
+      </button>
+    </>
+  );
+}
+
+function TokenRow({ token, now }: { token: EnrollmentToken; now: number }) {
+  const status = tokenStatus(token, now);
+  return (
+    <tr>
+      <td className="mono">{token.prefix}…</td>
+      <td className="wrap">{token.note || <span className="muted">—</span>}</td>
+      <td>{formatDateTime(token.createdAt)}</td>
+      <td title={formatDateTime(token.expiresAt)}>{formatUntil(token.expiresAt, now)}</td>
+      <td>
+        <StatusBadge status={status} />
+      </td>
+      <td className="numeric">{status === 'active' ? <RevokeButton token={token} /> : null}</td>
+    </tr>
+  );
+}
+
+export function TokensTable() {
+  const trpc = useTRPC();
+  const tokens = useQuery(trpc.enrollment.list.queryOptions());
+  const now = useNow(5_000);
+  if (tokens.isPending) return <p className="loading">Loading tokens…</p>;
+  if (tokens.isError) return <Notice tone="error">{errorMessage(tokens.error)}</Notice>;
+  if (tokens.data.length === 0) {
+    return <p className="loading">No enrollment tokens yet.</p>;
+  }
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Enrollment tokens</caption>
+        <thead>
+          <tr>
+            <th scope="col">Prefix</th>
+            <th scope="col">Note</th>
+            <th scope="col">Created</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="numeric">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.data.map((token) => (
+            <TokenRow key={token.id} token={token} now={now} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
