@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export const admin = { email: 'admin@e2e.test', password: 'e2e admin password' };
+
+const agentCli = path.resolve(import.meta.dirname, '../../apps/agent/dist/cli.js');
+
+function finished(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code ?? 1);
+    }),
+  );
+}
+
+/** Runs the real agent CLI: `join` with the token the console showed, then `run` in the background. */
+export async function startAgent(consoleUrl: string, token: string, name: string) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cf-e2e-agent-'));
+  const config = path.join(dir, 'agent.json');
+  const join = spawn(
+    'node',
+    [
+      agentCli,
+      'join',
+      '--url',
+      consoleUrl,
+      '--token',
+      token,
+      '--config',
+      config,
+      '--name',
+      name,
+      '--data-dir',
+      dir,
+    ],
+    { stdio: 'inherit' },
+  );
+  if ((await finished(join)) !== 0) throw new Error('agent join failed');
+  const run = spawn('node', [agentCli, 'run', '--config', config], { stdio: 'ignore' });
+  return {
+    async stop() {
+      if (run.exitCode !== null) return;
+      run.kill('SIGTERM');
+      await finished(run);
+    },
+  };
+}

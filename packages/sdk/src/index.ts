@@ -1,0 +1,5 @@
+export {
+  createControlClient,
+  type ControlClient,
+  type ControlClientOptions,
+} from './control-client.js';
