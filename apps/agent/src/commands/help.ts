@@ -13,10 +13,11 @@ Options:
   -v, --version  Print the agent version
 
 Environment:
-  CACHEFLEET_AGENT_CONFIG   Default config path (instead of /etc/cachefleet/agent.json for root,
-                            ~/.config/cachefleet/agent.json otherwise)
-  REDIS_SERVER_BIN          redis-server binary to run (default: redis-server on PATH)
-  CACHEFLEET_LOG_LEVEL      debug | info | warn | error (default: info)
+  CACHEFLEET_AGENT_CONFIG      Default config path (instead of /etc/cachefleet/agent.json for
+                               root, $XDG_CONFIG_HOME or ~/.config/cachefleet/agent.json otherwise)
+  CACHEFLEET_ENROLLMENT_TOKEN  Token for join when --token is not given (keeps it out of ps)
+  REDIS_SERVER_BIN             redis-server binary to run (default: redis-server on PATH)
+  CACHEFLEET_LOG_LEVEL         debug | info | warn | error (default: info)
 `,
   join: `Usage: cachefleet-agent join --url <console url> --token <token> [options]
 

@@ -44,45 +44,49 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
-export function parseJoinArgs(argv: string[]): JoinArgs | { help: true } {
-  const { values } = usageErrors('join', () => parseArgs({ args: argv, options, strict: true }));
-  if (values.help) return { help: true };
-  const shape = agentConfigSchema.shape;
+const parse = (argv: string[]) => parseArgs({ args: argv, options, strict: true }).values;
+type JoinValues = ReturnType<typeof parse>;
+
+function redisOptions(
+  values: JoinValues,
+): Pick<JoinRequest, 'redisPort' | 'maxmemory' | 'maxmemoryPolicy'> {
   const redis = redisSettingsSchema.shape;
-  const consoleUrl = checked(
-    shape.consoleUrl,
-    'url',
-    required(values.url, 'url'),
-    'an http(s) URL',
-  );
-  const advertiseHost = values.advertise ?? defaultAdvertiseHost(consoleUrl);
-  const configPath = resolveConfigPath(values.config);
-  const request: JoinRequest = {
-    consoleUrl: consoleUrl.replace(/\/+$/, ''),
-    token: required(values.token ?? agentEnv.enrollmentToken, 'token'),
-    name: checked(
-      shape.name,
-      'name',
-      values.name ?? nameFromHostname(os.hostname()),
-      'letters, digits, dot, dash and underscore, at most 63',
-    ),
-    dataDir: values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir(configPath),
-    advertiseHost,
-    listenHost: values.listen ?? advertiseHost,
-    agentPort: portFlag('join', 'agent-port', values['agent-port']),
+  const policies = redis.maxmemoryPolicy.options.join(', ');
+  return {
     redisPort: portFlag('join', 'redis-port', values['redis-port']),
-    maxmemory: checked(
-      redis.maxmemory,
-      'maxmemory',
-      values.maxmemory,
-      'e.g. 256mb, 2gb or a byte count',
-    ),
+    maxmemory: checked(redis.maxmemory, 'maxmemory', values.maxmemory, 'e.g. 256mb or 2gb'),
     maxmemoryPolicy: checked(
       redis.maxmemoryPolicy,
       'maxmemory-policy',
       values['maxmemory-policy'],
-      `one of ${redis.maxmemoryPolicy.options.join(', ')}`,
+      `one of ${policies}`,
     ),
+  };
+}
+
+function agentName(values: JoinValues): string {
+  const name = values.name ?? nameFromHostname(os.hostname());
+  const rule = 'letters, digits, dot, dash and underscore, at most 63';
+  return checked(agentConfigSchema.shape.name, 'name', name, rule);
+}
+
+export function parseJoinArgs(argv: string[]): JoinArgs | { help: true } {
+  const values = usageErrors('join', () => parse(argv));
+  if (values.help) return { help: true };
+  const url = required(values.url, 'url');
+  const consoleUrl = checked(agentConfigSchema.shape.consoleUrl, 'url', url, 'an http(s) URL');
+  const advertiseHost = values.advertise ?? defaultAdvertiseHost(consoleUrl);
+  const configPath = resolveConfigPath(values.config);
+  const dataDir = values['data-dir'];
+  const request: JoinRequest = {
+    consoleUrl: consoleUrl.replace(/\/+$/, ''),
+    token: required(values.token ?? agentEnv.enrollmentToken, 'token'),
+    name: agentName(values),
+    dataDir: dataDir ? path.resolve(dataDir) : defaultDataDir(configPath),
+    advertiseHost,
+    listenHost: values.listen ?? advertiseHost,
+    agentPort: portFlag('join', 'agent-port', values['agent-port']),
+    ...redisOptions(values),
   };
   return { help: false, force: values.force, configPath, request };
 }

@@ -1,16 +1,16 @@
 import { ConfigError } from '../config/store.js';
 import { agentVersion } from '../version.js';
 import { commandHelp } from './help.js';
-import { joinCommand } from './join.js';
 import { print, printError } from './output.js';
-import { runCommand } from './run.js';
-import { statusCommand } from './status.js';
 import { UsageError } from './usage-error.js';
 
-const commands: Record<string, (argv: string[]) => Promise<number>> = {
-  join: joinCommand,
-  run: runCommand,
-  status: statusCommand,
+type Command = (argv: string[]) => Promise<number>;
+
+// Loaded on demand, so `--help` or a typo doesn't pay for tRPC, ioredis and prom-client.
+const commands: Record<string, () => Promise<Command>> = {
+  join: async () => (await import('./join.js')).joinCommand,
+  run: async () => (await import('./run.js')).runCommand,
+  status: async () => (await import('./status.js')).statusCommand,
 };
 
 async function dispatch(argv: string[]): Promise<number> {
@@ -27,9 +27,9 @@ async function dispatch(argv: string[]): Promise<number> {
     print(agentVersion);
     return 0;
   }
-  const command = commands[name];
-  if (!command) throw new UsageError(`unknown command '${name}'`);
-  return command(rest);
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) throw new UsageError(`unknown command '${name}'`);
+  return (await load())(rest);
 }
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 bad usage. */

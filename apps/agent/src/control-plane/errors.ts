@@ -12,8 +12,10 @@ export interface ControlPlaneFailure {
 /** The network error's own cause (ECONNREFUSED, ENOTFOUND, timeout) is what an operator needs. */
 function rootMessage(error: Error): string {
   const cause: unknown = error.cause;
-  if (cause instanceof Error) return `${error.message}: ${rootMessage(cause)}`;
-  return error.message;
+  if (!(cause instanceof Error)) return error.message;
+  const inner = rootMessage(cause);
+  // tRPC wraps fetch's TypeError with the same message; say it once.
+  return inner.startsWith(error.message) ? inner : `${error.message}: ${inner}`;
 }
 
 /** Turns anything a tRPC call threw into a code and a message fit for an operator. */

@@ -17,6 +17,10 @@ export interface RedisServerOptions {
 
 export type Directive = [name: string, ...args: string[]];
 
+export function redisLogFile(dataDir: string): string {
+  return path.join(dataDir, 'redis.log');
+}
+
 /** Redis reads bare words, or double-quoted strings with backslash escapes. */
 export function quoteArg(value: string): string {
   if (/^[A-Za-z0-9._/:@+-]+$/.test(value)) return value;
@@ -41,7 +45,7 @@ export function redisDirectives(options: RedisServerOptions): Directive[] {
     ['maxmemory', options.maxmemory],
     ['maxmemory-policy', options.maxmemoryPolicy],
     ['dir', options.dataDir],
-    ['logfile', path.join(options.dataDir, 'redis.log')],
+    ['logfile', redisLogFile(options.dataDir)],
     // A cache: PostgreSQL is the source of truth, so no RDB snapshots and no AOF.
     ['save', ''],
     ['appendonly', 'no'],

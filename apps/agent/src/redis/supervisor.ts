@@ -5,11 +5,14 @@ import { createInterface } from 'node:readline';
 import type { Logger } from '../logger.js';
 import { Backoff } from './backoff.js';
 import { hasExited, spawnProcess, terminate } from './child-process.js';
+import { tailLines } from './log-tail.js';
 
 export interface RedisSupervisorOptions {
   bin: string;
   /** The generated redis.conf, passed as redis-server's only argument. */
   configFile: string;
+  /** redis-server's own log; its last lines explain an unexpected exit. */
+  logFile?: string;
   /** PING with auth; true once the server answers. */
   ping: () => Promise<boolean>;
   log: Logger;
@@ -105,13 +108,14 @@ export class RedisSupervisor {
       return;
     }
     const delayMs = this.backoff.nextDelay(Date.now() - this.spawnedAt);
-    this.options.log.error('redis-server exited unexpectedly; restarting', {
-      pid: child.pid,
-      code,
-      signal,
-      delayMs,
-    });
     this.scheduleRestart(delayMs);
+    void this.reportExit({ pid: child.pid, code, signal, delayMs });
+  }
+
+  private async reportExit(fields: Record<string, unknown>): Promise<void> {
+    const { logFile, log } = this.options;
+    const redisLog = logFile ? await tailLines(logFile) : [];
+    log.error('redis-server exited unexpectedly; restarting', { ...fields, redisLog });
   }
 
   private scheduleRestart(delayMs: number): void {

@@ -11,11 +11,12 @@ import type { Logger } from '../logger.js';
 import { createInfoSampler, type InfoSampler } from '../metrics/info-sampler.js';
 import { createAgentRegistry } from '../metrics/registry.js';
 import { freePort } from '../net/free-port.js';
-import { bindAddresses, writeRedisConfig } from '../redis/config-file.js';
+import { bindAddresses, redisLogFile, writeRedisConfig } from '../redis/config-file.js';
 import { createRedisProbe, type RedisProbe } from '../redis/probe.js';
 import { RedisSupervisor } from '../redis/supervisor.js';
 import { agentVersion } from '../version.js';
-import { settlePreviousRun } from './previous-run.js';
+import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
+import { stopOrphanedRedis } from './previous-run.js';
 import { StateRecorder } from './state-recorder.js';
 
 export interface RunningAgent {
@@ -49,6 +50,7 @@ async function prepareRedis(
   const supervisor = new RedisSupervisor({
     bin: agentEnv.redisServerBin,
     configFile,
+    logFile: redisLogFile(config.dataDir),
     ping: () => probe.ping(),
     log: log.child({ component: 'redis' }),
     onSpawn: (redisPid) => {
@@ -88,14 +90,21 @@ async function startHttp(
   return { server, port };
 }
 
-/** Starts everything; throws (after cleaning up) when redis-server cannot be run at all. */
-export async function startAgent(config: AgentConfig, log: Logger): Promise<RunningAgent> {
-  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+async function startLocked(
+  config: AgentConfig,
+  log: Logger,
+  lock: InstanceLock,
+): Promise<RunningAgent> {
   const state = new StateRecorder(config.dataDir, log);
-  await settlePreviousRun(state.file, log);
+  await stopOrphanedRedis(state.file, log);
   const redis = await prepareRedis(config, state, log);
   const heartbeater = createHeartbeater(config, redis, log);
-  const http = await startHttp(config, redis, () => heartbeater.failures, log);
+  const http = await startHttp(config, redis, () => heartbeater.failures, log).catch(
+    (error: unknown) => {
+      redis.probe.close();
+      throw error;
+    },
+  );
   state.update({ pid: process.pid, agentPort: http.port, redisPort: redis.port });
   const stop = async () => {
     heartbeater.stop();
@@ -103,13 +112,12 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
     redis.probe.close();
     await close(http.server);
     await state.remove();
+    await lock.release();
   };
-  try {
-    await redis.supervisor.start();
-  } catch (error) {
+  await redis.supervisor.start().catch(async (error: unknown) => {
     await stop();
     throw error;
-  }
+  });
   heartbeater.start({
     address: config.advertiseHost,
     agentPort: http.port,
@@ -118,4 +126,16 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
   });
   log.info('agent running', { agentPort: http.port, redisPort: redis.port, version: agentVersion });
   return { agentPort: http.port, redisPort: redis.port, stop };
+}
+
+/** Starts everything; throws (after cleaning up) when the agent cannot run at all. */
+export async function startAgent(config: AgentConfig, log: Logger): Promise<RunningAgent> {
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  const lock = await acquireInstanceLock(config.dataDir);
+  try {
+    return await startLocked(config, log, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
 }

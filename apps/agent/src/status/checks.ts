@@ -4,7 +4,7 @@ import { callTimeout, createControlPlaneClient } from '../control-plane/client.j
 import { describeFailure } from '../control-plane/errors.js';
 import { connectableHost } from '../net/hosts.js';
 import { queryRedisInfo } from '../redis/query-info.js';
-import { isAlive } from '../run/previous-run.js';
+import { isAlive } from '../run/processes.js';
 import { readState, statePath, type AgentState } from '../run/state-file.js';
 
 export interface Check {

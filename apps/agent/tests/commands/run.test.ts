@@ -145,9 +145,12 @@ describe('cachefleet-agent run', () => {
     state = restarted;
     await waitFor('ready again', async () => (await httpGet(agentUrl('/readyz'))).status === 200);
     expect(metricValue(await metrics(), 'cachefleet_redis_restarts_total')).toBe(1);
-    expect(
-      agent.logs.some((l) => l.level === 'error' && l.msg.includes('exited unexpectedly')),
-    ).toBe(true);
+    // The crash is logged with its signal and the tail of redis.log, for the operator.
+    const crash = agent.logs.find((l) => l.msg.includes('exited unexpectedly'));
+    expect(crash).toMatchObject({ level: 'error', pid: crashed, signal: 'SIGKILL' });
+    expect(crash?.redisLog).toEqual(
+      expect.arrayContaining([expect.stringContaining('Ready to accept connections')]),
+    );
   });
 
   it('keeps serving while the control plane is away, and reports again when it returns', async () => {
