@@ -1,0 +1,5 @@
+import { l1GetBench } from './l1-get-bench.js';
+import type { MicroBench } from './micro-bench.js';
+
+/** Every micro-benchmark the suite runs, in order. Other tiers add theirs here. */
+export const microBenches: MicroBench[] = [l1GetBench];

@@ -1,0 +1,263 @@
+import { FrequencySketch } from './frequency-sketch.js';
+import { SlotList } from './slot-list.js';
+import {
+  DEMOTED,
+  NONE,
+  PROBATION,
+  PROTECTED,
+  REGION,
+  STAMP,
+  WINDOW,
+  type Region,
+  type SlotStore,
+} from './slot-store.js';
+import type { AdaptiveTuning } from './types.js';
+import { WindowAdvisor } from './window-advisor.js';
+
+/** A warm candidate that ties or loses is still admitted 1 time in 128 (see `admit`). */
+const JITTER_THRESHOLD = 6;
+const JITTER_MASK = 127;
+
+/**
+ * Adaptive W-TinyLFU over the slots of a `SlotStore`: new entries land in an LRU window; entries
+ * leaving the window must beat the main region's LRU victim on estimated frequency to get in. The
+ * main region is a segmented LRU (probation, protected). The window's share of the capacity is
+ * chosen by the `WindowAdvisor`, so a recency-driven workload gets a large window (LRU-like) and a
+ * frequency-driven one a small window. Bounds hold on entry count and on total weight at once.
+ */
+export class AdaptivePolicy<V> {
+  count = 0;
+  weight = 0;
+  private readonly lists: readonly [SlotList, SlotList, SlotList, SlotList];
+  private readonly sketch: FrequencySketch;
+  private readonly advisor: WindowAdvisor;
+  private windowMaxCount = 0;
+  private windowMaxWeight = 0;
+  private protectedMaxCount = 0;
+  private protectedMaxWeight = 0;
+  private random = 0x2545f491;
+  private tick = 0;
+
+  constructor(
+    private readonly store: SlotStore<V>,
+    private readonly maxEntries: number,
+    private readonly maxWeight: number,
+    private readonly tuning: AdaptiveTuning,
+    private readonly evict: (slot: number) => void,
+    private readonly isExpired: (slot: number) => boolean,
+  ) {
+    this.lists = [
+      new SlotList(store, WINDOW),
+      new SlotList(store, PROBATION),
+      new SlotList(store, DEMOTED),
+      new SlotList(store, PROTECTED),
+    ];
+    const capacity = Number.isFinite(maxEntries) ? maxEntries : 1024;
+    this.sketch = new FrequencySketch(capacity);
+    this.advisor = new WindowAdvisor(tuning);
+    this.advisor.resize(capacity);
+    this.applyShare(tuning.initialWindow);
+  }
+
+  get windowShare(): number {
+    return this.advisor.share;
+  }
+
+  /** Hit path: count the access, reorder the entry, feed the advisor. Allocation-free. */
+  onHit(slot: number): void {
+    const store = this.store;
+    const hash = store.hash(slot);
+    this.sketch.increment(hash);
+    store.links[(slot << 3) | STAMP] = this.nextTick();
+    // Regions are only ever written from the Region constants.
+    const region = (store.links[(slot << 3) | REGION] ?? WINDOW) as Region;
+    if (region === WINDOW || region === PROTECTED) {
+      this.list(region).moveToBack(slot);
+    } else {
+      this.list(region).remove(slot);
+      this.place(slot, PROTECTED);
+      this.demoteProtected();
+    }
+    if (this.advisor.recordHit(hash)) this.applyShare(this.advisor.share);
+  }
+
+  onMiss(hash: number): void {
+    if (this.advisor.recordMiss(hash)) this.applyShare(this.advisor.share);
+  }
+
+  /** Inserts a new entry into the window and evicts whatever the bounds no longer allow. */
+  add(slot: number): void {
+    this.sketch.increment(this.store.hash(slot));
+    this.store.links[(slot << 3) | STAMP] = this.nextTick();
+    this.place(slot, WINDOW);
+    this.count++;
+    this.weight += this.store.weight(slot);
+    if (!Number.isFinite(this.maxEntries) && this.count > this.sketch.sizedFor) {
+      // Weight-bounded only: size the sketch and the advisor by the entry count actually reached.
+      this.sketch.ensureCapacity(2 * this.count);
+      this.advisor.resize(2 * this.count);
+    }
+    this.evictIfNeeded();
+  }
+
+  /** Re-weighs an entry updated in place, counting the write as an access. */
+  update(slot: number, weight: number): void {
+    const delta = weight - this.store.weight(slot);
+    this.list(this.regionOf(slot)).weight += delta;
+    this.weight += delta;
+    this.store.setWeight(slot, weight);
+    this.onHit(slot);
+    this.evictIfNeeded();
+  }
+
+  /** Unlinks an entry the cache is removing for its own reasons (delete, expiry). */
+  remove(slot: number): void {
+    this.list(this.regionOf(slot)).remove(slot);
+    this.count--;
+    this.weight -= this.store.weight(slot);
+  }
+
+  clear(): void {
+    for (const list of this.lists) list.clear();
+    this.count = 0;
+    this.weight = 0;
+  }
+
+  private list(region: Region): SlotList {
+    return this.lists[region];
+  }
+
+  private regionOf(slot: number): Region {
+    const region = this.store.links[(slot << 3) | REGION] ?? WINDOW;
+    return region === PROBATION || region === DEMOTED || region === PROTECTED ? region : WINDOW;
+  }
+
+  private place(slot: number, region: Region): void {
+    this.store.links[(slot << 3) | REGION] = region;
+    this.list(region).pushBack(slot);
+  }
+
+  private moveTo(slot: number, region: typeof PROBATION | typeof DEMOTED): void {
+    this.list(this.regionOf(slot)).remove(slot);
+    this.place(slot, region);
+  }
+
+  private overCapacity(): boolean {
+    return this.count > this.maxEntries || this.weight > this.maxWeight;
+  }
+
+  private windowOverflows(): boolean {
+    const window = this.lists[WINDOW];
+    return window.count > this.windowMaxCount || window.weight > this.windowMaxWeight;
+  }
+
+  private evictIfNeeded(): void {
+    while (this.windowOverflows()) {
+      const candidate = this.lists[WINDOW].first();
+      if (candidate === NONE) break;
+      this.moveTo(candidate, PROBATION);
+      if (this.overCapacity()) this.contest(candidate);
+    }
+    // The window is within its share yet the cache is full: the window is growing at main's expense.
+    // Evicting the least recently used entry of all makes a 100% window converge to exact LRU.
+    while (this.overCapacity()) {
+      const heads = this.older(this.lists[WINDOW].first(), this.lists[PROTECTED].first());
+      const victim = this.older(heads, this.probationVictim());
+      if (victim === NONE) break;
+      this.evictSlot(victim);
+    }
+  }
+
+  /**
+   * Evicts probation victims while the candidate out-frequents them; else evicts the candidate. An
+   * expired victim always loses and an expired candidate never gets in: frequency is no reason to
+   * keep what can no longer be served.
+   */
+  private contest(candidate: number): void {
+    while (this.overCapacity()) {
+      // The candidate sits at probation's MRU end, so it is probation's LRU only when it is alone.
+      let victim = this.probationVictim();
+      if (victim === candidate) victim = this.older(this.lists[DEMOTED].first(), this.lists[PROTECTED].first());
+      const admitted = victim !== NONE && (this.isExpired(victim) || this.admit(candidate, victim));
+      if (!admitted || this.isExpired(candidate)) {
+        this.evictSlot(candidate);
+        return;
+      }
+      this.evictSlot(victim);
+    }
+  }
+
+  private probationVictim(): number {
+    return this.older(this.lists[PROBATION].first(), this.lists[DEMOTED].first());
+  }
+
+  /** The less recently used of two slots (either may be NONE). */
+  private older(a: number, b: number): number {
+    if (a === NONE) return b;
+    if (b === NONE) return a;
+    // Stamps wrap around int32; the difference orders any two accesses less than 2^31 ticks apart.
+    return ((this.store.stamp(a) - this.store.stamp(b)) | 0) <= 0 ? a : b;
+  }
+
+  /**
+   * TinyLFU admission. The occasional random admission of a warm candidate defeats an attacker (or
+   * an unlucky hash collision) that keeps a hot victim's estimate high to lock out newcomers.
+   */
+  private admit(candidate: number, victim: number): boolean {
+    const candidateFreq = this.sketch.frequency(this.store.hash(candidate));
+    const victimFreq = this.sketch.frequency(this.store.hash(victim));
+    if (candidateFreq > victimFreq) return true;
+    if (candidateFreq < JITTER_THRESHOLD) return false;
+    return (this.nextRandom() & JITTER_MASK) === 0;
+  }
+
+  private evictSlot(slot: number): void {
+    this.remove(slot);
+    this.advisor.activate();
+    this.evict(slot);
+  }
+
+  private demoteProtected(): void {
+    const protectedList = this.lists[PROTECTED];
+    while (protectedList.count > this.protectedMaxCount || protectedList.weight > this.protectedMaxWeight) {
+      const demoted = protectedList.first();
+      if (demoted === NONE) return;
+      this.moveTo(demoted, DEMOTED);
+    }
+  }
+
+  /** Moves the window/main boundary; entries cross it now so the bounds hold before the next call. */
+  private applyShare(share: number): void {
+    this.windowMaxCount = Math.floor(portion(share, this.maxEntries));
+    this.windowMaxWeight = portion(share, this.maxWeight);
+    const mainShare = (1 - share) * this.tuning.protectedShare;
+    this.protectedMaxCount = Math.floor(portion(mainShare, this.maxEntries));
+    this.protectedMaxWeight = portion(mainShare, this.maxWeight);
+    this.demoteProtected();
+    while (this.windowOverflows()) {
+      const moved = this.lists[WINDOW].first();
+      if (moved === NONE) break;
+      this.moveTo(moved, PROBATION);
+    }
+  }
+
+  private nextTick(): number {
+    this.tick = (this.tick + 1) | 0;
+    return this.tick;
+  }
+
+  /** xorshift32: cheap, allocation-free randomness that tests can reproduce. */
+  private nextRandom(): number {
+    let x = this.random;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.random = x;
+    return x >>> 0;
+  }
+}
+
+/** share × bound, where an unbounded dimension stays unbounded (0 × Infinity would be NaN). */
+function portion(share: number, bound: number): number {
+  return bound === Infinity ? Infinity : share * bound;
+}

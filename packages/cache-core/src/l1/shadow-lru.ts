@@ -1,0 +1,86 @@
+/**
+ * Miniature LRU over a spatially sampled subset of the keys (by hash), holding hashes only. Replaying
+ * 1/R of the keys into an LRU of capacity/R estimates what a plain LRU of the full capacity would hit
+ * on the current workload (the SHARDS technique). The adaptive policy uses the estimate as a floor:
+ * when LRU would do clearly better, the window grows toward LRU.
+ * Slots live in typed arrays (slot 0 is the list sentinel), so a shadow hit allocates nothing.
+ */
+export class ShadowLru {
+  hits = 0;
+  requests = 0;
+  /** Hits the real cache scored on the same sampled requests: the paired side of the comparison. */
+  policyHits = 0;
+  private readonly slots = new Map<number, number>();
+  private hashes = new Int32Array(1);
+  private prev = new Int32Array(1);
+  private next = new Int32Array(1);
+  private capacity = 0;
+  private used = 0;
+
+  constructor(capacity: number) {
+    this.resize(capacity);
+  }
+
+  /** Starts over with a new capacity; the estimate restarts too. */
+  resize(capacity: number): void {
+    this.capacity = Math.max(1, Math.floor(capacity));
+    this.hashes = new Int32Array(this.capacity + 1);
+    this.prev = new Int32Array(this.capacity + 1);
+    this.next = new Int32Array(this.capacity + 1);
+    this.slots.clear();
+    this.used = 0;
+  }
+
+  get size(): number {
+    return this.capacity;
+  }
+
+  /** Replays one sampled request; `policyHit` says whether the real cache hit it. */
+  access(hash: number, policyHit: boolean): void {
+    this.requests++;
+    if (policyHit) this.policyHits++;
+    let slot = this.slots.get(hash);
+    if (slot !== undefined) {
+      this.hits++;
+      this.unlink(slot);
+      this.linkLast(slot);
+      return;
+    }
+    if (this.used < this.capacity) {
+      slot = ++this.used;
+    } else {
+      slot = this.next[0] ?? 0;
+      this.slots.delete(this.hashes[slot] ?? 0);
+      this.unlink(slot);
+    }
+    this.hashes[slot] = hash;
+    this.slots.set(hash, slot);
+    this.linkLast(slot);
+  }
+
+  /** (policy hits − LRU hits) per sampled request: > 0 means the real cache beats LRU. */
+  get advantage(): number {
+    return this.requests === 0 ? 0 : (this.policyHits - this.hits) / this.requests;
+  }
+
+  resetSample(): void {
+    this.policyHits = 0;
+    this.hits = 0;
+    this.requests = 0;
+  }
+
+  private unlink(slot: number): void {
+    const before = this.prev[slot] ?? 0;
+    const after = this.next[slot] ?? 0;
+    this.next[before] = after;
+    this.prev[after] = before;
+  }
+
+  private linkLast(slot: number): void {
+    const tail = this.prev[0] ?? 0;
+    this.prev[slot] = tail;
+    this.next[slot] = 0;
+    this.next[tail] = slot;
+    this.prev[0] = slot;
+  }
+}
