@@ -6,6 +6,12 @@ import { parseJoinArgs } from './join-args.js';
 import { commandHelp } from './help.js';
 import { print, printError } from './output.js';
 
+const joinFailureText = {
+  refused: 'the console refused to join',
+  'bad-response': `the server did not answer like a cachefleet console (is --url right?)`,
+  unreachable: 'could not reach the console',
+} as const;
+
 /** Why an existing config blocks a join, or undefined when there is none. */
 async function existingConfigProblem(configPath: string): Promise<string | undefined> {
   if (!(await configExists(configPath))) return undefined;
@@ -35,8 +41,7 @@ export async function joinCommand(argv: string[]): Promise<number> {
     config = await enroll(args.request);
   } catch (error) {
     const failure = describeFailure(error);
-    const what = failure.answered ? 'the console refused to join' : 'could not reach the console';
-    printError(`error: ${what}: ${failure.message} (${failure.code})`);
+    printError(`error: ${joinFailureText[failure.kind]}: ${failure.message} (${failure.code})`);
     return 1;
   }
   await writeConfig(args.configPath, config);

@@ -2,11 +2,11 @@ import { isTRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@cachefleet/api';
 
 export interface ControlPlaneFailure {
-  /** A stable code: the server's appCode, its tRPC code, or E_CONSOLE_UNREACHABLE. */
+  /** A stable code: the server's appCode or tRPC code, E_CONSOLE_BAD_RESPONSE or E_CONSOLE_UNREACHABLE. */
   code: string;
   message: string;
-  /** True when the console answered (the request was refused), false when it could not be reached. */
-  answered: boolean;
+  /** refused: the console said no; bad-response: something else answered; unreachable: nobody did. */
+  kind: 'refused' | 'bad-response' | 'unreachable';
 }
 
 /** The network error's own cause (ECONNREFUSED, ENOTFOUND, timeout) is what an operator needs. */
@@ -18,12 +18,22 @@ function rootMessage(error: Error): string {
   return inner.startsWith(error.message) ? inner : `${error.message}: ${inner}`;
 }
 
+/** A reply that is not JSON: a proxy's error page, or a URL that is not the console. */
+function isBadResponse(error: Error): boolean {
+  if (error instanceof SyntaxError) return true;
+  return error.cause instanceof Error && isBadResponse(error.cause);
+}
+
 /** Turns anything a tRPC call threw into a code and a message fit for an operator. */
 export function describeFailure(error: unknown): ControlPlaneFailure {
   if (isTRPCClientError<AppRouter>(error) && error.data) {
     const code = error.data.appCode ?? error.data.code;
-    return { code, message: error.message, answered: true };
+    return { code, message: error.message, kind: 'refused' };
   }
-  const message = error instanceof Error ? rootMessage(error) : String(error);
-  return { code: 'E_CONSOLE_UNREACHABLE', message, answered: false };
+  if (!(error instanceof Error)) {
+    return { code: 'E_CONSOLE_UNREACHABLE', message: String(error), kind: 'unreachable' };
+  }
+  return isBadResponse(error)
+    ? { code: 'E_CONSOLE_BAD_RESPONSE', message: rootMessage(error), kind: 'bad-response' }
+    : { code: 'E_CONSOLE_UNREACHABLE', message: rootMessage(error), kind: 'unreachable' };
 }

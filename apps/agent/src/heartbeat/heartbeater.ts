@@ -15,6 +15,11 @@ export interface HeartbeaterOptions {
   timeoutMs?: number;
 }
 
+/** A console answering 0 or a day must not turn the agent into a busy loop or a silent host. */
+function clampInterval(ms: number): number {
+  return Math.min(Math.max(ms, 1_000), 60_000);
+}
+
 export class Heartbeater {
   failures = 0;
   private intervalMs: number;
@@ -49,7 +54,7 @@ export class Heartbeater {
       const reply = await client.agent.heartbeat.mutate(payload, {
         signal: AbortSignal.any([this.stopped.signal, timeout]),
       });
-      this.intervalMs = reply.heartbeatIntervalMs;
+      this.intervalMs = clampInterval(reply.heartbeatIntervalMs);
       this.recovered();
       return true;
     } catch (error) {

@@ -1,6 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { listAgents } from '@cachefleet/db';
+import { freePort } from '@cachefleet/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentConfigSchema } from '../../src/config/schema.js';
 import { runCli, tempDir } from '../helpers/agent-cli.js';
@@ -120,12 +123,35 @@ describe('cachefleet-agent join', () => {
     expect(await readFile(config, 'utf8')).not.toBe(original);
   });
 
+  it('says so when the URL answers but is not a cachefleet console', async () => {
+    const notConsole = http.createServer((_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<html>not here</html>');
+    });
+    await new Promise<void>((resolve) => notConsole.listen(0, '127.0.0.1', resolve));
+    const { port } = notConsole.address() as AddressInfo;
+    const config = configIn('not-console');
+    const result = await runCli([
+      'join',
+      '--url',
+      `http://127.0.0.1:${port}`,
+      '--token',
+      'cfe_x',
+      '--config',
+      config,
+    ]);
+    notConsole.close();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('did not answer like a cachefleet console');
+    expect(result.stderr).toContain('E_CONSOLE_BAD_RESPONSE');
+    expect(await exists(config)).toBe(false);
+  });
+
   it('reports an unreachable console without writing a config', async () => {
     const config = configIn('unreachable');
     const result = await runCli([
       'join',
       '--url',
-      'http://127.0.0.1:9',
+      `http://127.0.0.1:${await freePort()}`,
       '--token',
       'cfe_x',
       '--config',
@@ -133,6 +159,7 @@ describe('cachefleet-agent join', () => {
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('could not reach the console');
+    expect(result.stderr).toContain('E_CONSOLE_UNREACHABLE');
     expect(await exists(config)).toBe(false);
   });
 });
