@@ -82,8 +82,7 @@ async function main() {
     }),
   );
   const password =
-    admin.password ??
-    '(set at first start; CACHEFLEET_ADMIN_PASSWORD sets it on a new data folder)';
+    admin.password ?? '(shown at first start; npm run admin:reset-password sets a new one)';
   console.log(`
 cachefleet is running
   console       ${consoleUrl}

@@ -58,7 +58,7 @@ step('format', 'npx', ['prettier', '--check', '--log-level=warn', '.']);
 if (built) {
   step('lint', 'npx', ['turbo', 'run', 'lint', '--output-logs=errors-only']);
   step('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']);
-  step('unit+integration', 'npx', ['turbo', 'run', 'test', '--concurrency=1']);
+  step('unit+integration', 'npx', ['turbo', 'run', 'test', '--concurrency=1', '--continue']);
   step('e2e', 'npm', ['run', 'e2e', '-w', '@cachefleet/e2e']);
 }
 

@@ -62,7 +62,11 @@ export async function waitForRedis(port: number, timeoutMs = 10_000): Promise<vo
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
 }
 
 /** Starts a real redis-server on a free loopback port; stop() kills it and removes its folder. */

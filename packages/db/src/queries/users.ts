@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { users, type Role } from '../schema/index.js';
+import { sessions, users, type Role } from '../schema/index.js';
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -57,4 +57,23 @@ export async function setUserRole(
     .where(eq(users.id, id))
     .returning(publicColumns);
   return rows[0];
+}
+
+/** Replaces a user's password hash and ends their sessions; false when no such user. */
+export async function setUserPassword(
+  db: Database,
+  email: string,
+  passwordHash: string,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(eq(users.email, email))
+      .returning({ id: users.id });
+    const user = rows[0];
+    if (!user) return false;
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    return true;
+  });
 }
