@@ -5,3 +5,7 @@ export * from './agents.js';
 export * from './clusters.js';
 export * from './nodes.js';
 export * from './audit-log.js';
+export * from './monitoring-tokens.js';
+export * from './alert-rules.js';
+export * from './alerts.js';
+export * from './notification-channels.js';
