@@ -12,6 +12,13 @@ export interface AgentStats {
   keys: number;
 }
 
+/** One of the agent's recent warn/error log lines, as it sent them with a heartbeat. */
+export interface AgentLogLine {
+  time: string;
+  level: 'warn' | 'error';
+  msg: string;
+}
+
 export const agents = pgTable('agents', {
   id: id(),
   name: text().notNull(),
@@ -26,5 +33,9 @@ export const agents = pgTable('agents', {
   redisUp: boolean().notNull().default(false),
   stats: jsonb().$type<AgentStats>(),
   lastHeartbeatAt: timestampTz(),
+  /** The version an operator asked this agent to upgrade to; cleared once it reports it. */
+  desiredVersion: text(),
+  /** The agent's last warn/error log lines (bounded by the heartbeat input). */
+  recentLogs: jsonb().$type<AgentLogLine[]>().notNull().default([]),
   createdAt: createdAt(),
 });
