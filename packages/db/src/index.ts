@@ -6,3 +6,8 @@ export * from './queries/sessions.js';
 export * from './queries/enrollment-tokens.js';
 export * from './queries/agents.js';
 export * from './queries/audit.js';
+export * from './queries/monitoring-tokens.js';
+export * from './queries/scrape-targets.js';
+export * from './queries/alert-rules.js';
+export * from './queries/alerts.js';
+export * from './queries/notification-channels.js';
