@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { sessions, users } from '../schema/index.js';
-import type { PublicUser } from './users.js';
+import { publicUserColumns, type PublicUser } from './users.js';
 
 export async function createSession(
   db: Database,
@@ -16,14 +16,7 @@ export async function findSessionUser(
   tokenHash: string,
 ): Promise<PublicUser | undefined> {
   const rows = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      createdAt: users.createdAt,
-      disabledAt: users.disabledAt,
-    })
+    .select(publicUserColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(

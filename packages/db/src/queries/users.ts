@@ -7,7 +7,8 @@ export type NewUser = typeof users.$inferInsert;
 /** What may leave the database layer: never the password hash. */
 export type PublicUser = Omit<User, 'passwordHash'>;
 
-const publicColumns = {
+/** The columns of a user that may leave the database layer. */
+export const publicUserColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
@@ -22,7 +23,7 @@ export async function findUserByEmail(db: Database, email: string): Promise<User
 }
 
 export async function createUser(db: Database, user: NewUser): Promise<PublicUser> {
-  const rows = await db.insert(users).values(user).returning(publicColumns);
+  const rows = await db.insert(users).values(user).returning(publicUserColumns);
   const created = rows[0];
   if (!created) throw new Error('insert returned no row');
   return created;
@@ -37,13 +38,13 @@ export async function createFirstUser(
     await tx.execute('LOCK TABLE users IN EXCLUSIVE MODE');
     const [row] = await tx.select({ n: count() }).from(users);
     if ((row?.n ?? 0) > 0) return undefined;
-    const [created] = await tx.insert(users).values(user).returning(publicColumns);
+    const [created] = await tx.insert(users).values(user).returning(publicUserColumns);
     return created;
   });
 }
 
 export async function listUsers(db: Database): Promise<PublicUser[]> {
-  return db.select(publicColumns).from(users).orderBy(users.createdAt);
+  return db.select(publicUserColumns).from(users).orderBy(users.createdAt);
 }
 
 export async function setUserRole(
@@ -55,7 +56,7 @@ export async function setUserRole(
     .update(users)
     .set({ role })
     .where(eq(users.id, id))
-    .returning(publicColumns);
+    .returning(publicUserColumns);
   return rows[0];
 }
 
