@@ -1,5 +1,6 @@
 import type { AgentInfo, Database, PublicUser } from '@cachefleet/db';
 import { findAgentByCredentialHash, findSessionUser } from '@cachefleet/db';
+import type { MonitoringConfig } from './monitoring/config.js';
 import { hashSecret } from './security/secrets.js';
 
 export const sessionCookieName = 'cf_session';
@@ -19,6 +20,10 @@ export interface ContextInput {
   clientIp?: string | undefined;
   /** Names the actor for audit rows when nobody is signed in (e.g. 'launcher'). */
   systemActor?: string | undefined;
+  /** Prometheus, Alertmanager and the rules file, when this console has them. */
+  monitoring?: MonitoringConfig | undefined;
+  /** The version of the agent bundle this console serves, when it has one. */
+  agentRelease?: (() => Promise<string | null>) | undefined;
 }
 
 export interface Context {
@@ -29,6 +34,8 @@ export interface Context {
   cookies: CookieJar | undefined;
   clientIp: string | undefined;
   systemActor: string | undefined;
+  monitoring: MonitoringConfig;
+  agentRelease: () => Promise<string | null>;
 }
 
 async function resolveAgent(
@@ -57,5 +64,7 @@ export async function createContext(input: ContextInput): Promise<Context> {
     cookies: input.cookies,
     clientIp: input.clientIp,
     systemActor: input.systemActor,
+    monitoring: input.monitoring ?? {},
+    agentRelease: input.agentRelease ?? (() => Promise.resolve(null)),
   };
 }

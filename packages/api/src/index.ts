@@ -11,3 +11,7 @@ export { nodeStatus, heartbeatStaleMs, type NodeStatus } from './node-status.js'
 export { hashPassword, verifyPassword } from './security/passwords.js';
 export type { RouterInputs, RouterOutputs } from './types.js';
 export { issueEnrollmentToken, createEnrollmentTokenInput } from './routers/enrollment.js';
+export { authorizeAgentDownload, type DownloadAccess } from './agent-downloads.js';
+export type { MonitoringConfig } from './monitoring/config.js';
+export { issueMonitoringToken, authorizeMonitoringToken } from './monitoring/tokens.js';
+export { prometheusTargets, type TargetGroup } from './monitoring/discovery.js';

@@ -1,45 +1,19 @@
-import { enrollAgent, recordHeartbeat, type EnrollmentRefusal } from '@cachefleet/db';
-import { z } from 'zod';
+import {
+  countAgentNodes,
+  deleteAgent,
+  enrollAgent,
+  recordHeartbeat,
+  type EnrollmentRefusal,
+} from '@cachefleet/db';
 import { audit } from '../audit.js';
 import { appError } from '../errors.js';
 import { generateSecret, hashSecret, secretPrefix } from '../security/secrets.js';
 import { agentProcedure, createTRPCRouter, publicProcedure } from '../trpc.js';
+import { deregisterInput, heartbeatInput, joinInput } from './agent-inputs.js';
+
+export { heartbeatInput, joinInput } from './agent-inputs.js';
 
 export const heartbeatIntervalMs = 5_000;
-
-const name = z
-  .string()
-  .trim()
-  .min(1)
-  .max(63)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/, {
-    error: 'letters, digits, dot, dash and underscore only',
-  });
-
-export const joinInput = z.object({
-  token: z.string().min(1).max(200),
-  name,
-  hostname: z.string().trim().min(1).max(253),
-});
-
-export const heartbeatInput = z.object({
-  address: z.string().min(1).max(253),
-  agentPort: z.number().int().min(1).max(65535),
-  redisPort: z.number().int().min(1).max(65535).nullable(),
-  version: z.string().min(1).max(64),
-  redisVersion: z.string().max(64).nullable(),
-  redisUp: z.boolean(),
-  stats: z
-    .object({
-      usedMemoryBytes: z.number().nonnegative(),
-      maxMemoryBytes: z.number().nonnegative(),
-      opsPerSec: z.number().nonnegative(),
-      connectedClients: z.number().int().nonnegative(),
-      uptimeSeconds: z.number().nonnegative(),
-      keys: z.number().int().nonnegative(),
-    })
-    .nullable(),
-});
 
 const refusals: Record<EnrollmentRefusal, [string, string]> = {
   unknown: ['E_ENROLLMENT_TOKEN_UNKNOWN', 'enrollment token not recognised'],
@@ -74,11 +48,37 @@ export const agentRouter = createTRPCRouter({
 
   /** Telemetry: audited only when Redis changes between up and down, not on every beat. */
   heartbeat: agentProcedure.input(heartbeatInput).mutation(async ({ ctx, input }) => {
-    await recordHeartbeat(ctx.db, ctx.agent.id, input);
+    const upgradeTo = await recordHeartbeat(ctx.db, ctx.agent.id, input);
     if (ctx.agent.lastHeartbeatAt && ctx.agent.redisUp !== input.redisUp) {
       const action = input.redisUp ? 'agent.redis_up' : 'agent.redis_down';
       await audit(ctx, { action, targetType: 'agent', targetId: ctx.agent.id });
     }
-    return { heartbeatIntervalMs };
+    return { heartbeatIntervalMs, upgradeTo };
+  }),
+
+  /** Whether this agent's host still takes part in a cluster (uninstall refuses then). */
+  membership: agentProcedure.query(async ({ ctx }) => {
+    const nodes = await countAgentNodes(ctx.db, ctx.agent.id);
+    return { nodes, ownsSlots: nodes > 0 };
+  }),
+
+  /** The agent leaves the fleet: its row (and its nodes, with force) are removed. */
+  deregister: agentProcedure.input(deregisterInput).mutation(async ({ ctx, input }) => {
+    const nodes = await countAgentNodes(ctx.db, ctx.agent.id);
+    if (nodes > 0 && !input.force) {
+      throw appError(
+        'PRECONDITION_FAILED',
+        'E_AGENT_OWNS_SLOTS',
+        `this agent still runs ${nodes} cluster node(s); drain it first or force`,
+      );
+    }
+    await deleteAgent(ctx.db, ctx.agent.id);
+    await audit(ctx, {
+      action: 'agent.deregister',
+      targetType: 'agent',
+      targetId: ctx.agent.id,
+      details: { name: ctx.agent.name, reason: input.reason, force: input.force, nodes },
+    });
+    return { ok: true };
   }),
 });

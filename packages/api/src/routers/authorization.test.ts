@@ -7,7 +7,7 @@ import { appRouter } from '../root.js';
 /** Procedures anyone may call: signing in, joining with an enrollment token, and health. */
 const publicProcedures = new Set(['auth.login', 'agent.join', 'health.ping']);
 /** Procedures for agents only: a signed-in user is still unauthorized there. */
-const agentProcedures = new Set(['agent.heartbeat']);
+const agentProcedures = new Set(['agent.heartbeat', 'agent.membership', 'agent.deregister']);
 
 /** Mutations and queries a viewer must be refused, with a valid-looking input. */
 const forbiddenForViewer: [string, unknown][] = [
@@ -18,6 +18,7 @@ const forbiddenForViewer: [string, unknown][] = [
   ['users.create', { email: 'n@x.io', name: 'n', role: 'viewer', password: 'long enough pass' }],
   ['users.setRole', { id: '00000000-0000-4000-8000-000000000000', role: 'admin' }],
   ['audit.list', {}],
+  ['nodes.requestUpgrade', { id: '00000000-0000-4000-8000-000000000000' }],
 ];
 
 function procedureAt(caller: Caller, path: string): (input: unknown) => Promise<unknown> {

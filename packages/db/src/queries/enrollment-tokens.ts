@@ -40,6 +40,19 @@ function refusalOf(token: EnrollmentToken | undefined, now: Date): EnrollmentRef
   return undefined;
 }
 
+/** Why a token cannot be used now, or undefined when it can (e.g. to download the agent). */
+export async function enrollmentTokenRefusal(
+  db: Database,
+  tokenHash: string,
+): Promise<EnrollmentRefusal | undefined> {
+  const [token] = await db
+    .select()
+    .from(enrollmentTokens)
+    .where(eq(enrollmentTokens.tokenHash, tokenHash))
+    .limit(1);
+  return refusalOf(token, new Date());
+}
+
 export interface NewAgent {
   name: string;
   hostname: string;
