@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareDatabase, startDatabase } from './stack/database.mjs';
 import { startFleet } from './stack/fleet.mjs';
-import { startMonitoring } from './stack/monitoring.mjs';
+import { monitoringEnv, startMonitoring } from './stack/monitoring.mjs';
 import { root } from './stack/paths.mjs';
 import { freePort, logTo, portFree, stopAll, whenCriticalExits } from './stack/processes.mjs';
 import { startWeb } from './stack/web.mjs';
@@ -67,19 +67,22 @@ async function main() {
   const admin = await step('applying migrations', () =>
     prepareDatabase(db.url, { email: adminEmail, password: env.CACHEFLEET_ADMIN_PASSWORD }),
   );
+  const ports = {
+    prometheusPort: await preferredPort(9090),
+    alertmanagerPort: await preferredPort(9093),
+  };
   const consoleUrl = await step(`starting the console on port ${opts.port}`, () =>
-    startWeb({ port: opts.port, databaseUrl: db.url }),
+    startWeb({
+      port: opts.port,
+      databaseUrl: db.url,
+      env: monitoringEnv({ dataDir: opts.dataDir, ...ports }),
+    }),
   );
   const targets = await step(`starting ${opts.nodes} local agents`, () =>
     startFleet({ count: opts.nodes, dataDir: opts.dataDir, consoleUrl, databaseUrl: db.url }),
   );
   const monitoring = await step('starting Prometheus and Alertmanager', async () =>
-    startMonitoring({
-      dataDir: opts.dataDir,
-      targets,
-      prometheusPort: await preferredPort(9090),
-      alertmanagerPort: await preferredPort(9093),
-    }),
+    startMonitoring({ dataDir: opts.dataDir, consoleUrl, databaseUrl: db.url, ...ports }),
   );
   const password =
     admin.password ?? '(shown at first start; npm run admin:reset-password sets a new one)';

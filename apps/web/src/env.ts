@@ -14,6 +14,16 @@ const envSchema = z.object({
   CACHEFLEET_PUBLIC_URL: optional(
     z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
   ),
+  /** Prometheus's HTTP API, queried server-side for charts and reloaded after rule changes. */
+  PROMETHEUS_URL: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))),
+  /** Alertmanager's HTTP API, for silences. */
+  ALERTMANAGER_URL: optional(
+    z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')),
+  ),
+  /** The rules file the console renders its alert rules into (Prometheus's `rule_files`). */
+  CACHEFLEET_RULES_FILE: optional(z.string().min(1)),
+  /** promtool, used to validate rules before deploying them (default: from PATH). */
+  PROMTOOL_BIN: z.string().min(1).default('promtool'),
 });
 
 export type Env = z.output<typeof envSchema>;

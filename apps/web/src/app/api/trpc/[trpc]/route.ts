@@ -3,6 +3,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getEnv } from '~/env';
 import { maxBodyBytes, withBodyLimit } from '~/server/body-limit';
 import { getDb } from '~/server/db';
+import { getMonitoringConfig } from '~/server/monitoring';
 import { isHttps, isSameOrigin, readBearerToken, readClientIp, readCookie } from '~/server/request';
 import { createCookieJar } from '~/server/session-cookie';
 
@@ -29,6 +30,7 @@ async function handler(request: Request): Promise<Response> {
         bearerToken: readBearerToken(req),
         cookies: createCookieJar(resHeaders, secure),
         clientIp: readClientIp(req),
+        monitoring: getMonitoringConfig(),
       }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
