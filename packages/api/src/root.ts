@@ -3,6 +3,7 @@ import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { enrollmentRouter } from './routers/enrollment.js';
 import { healthRouter } from './routers/health.js';
+import { metricsRouter } from './routers/metrics.js';
 import { monitoringRouter } from './routers/monitoring.js';
 import { nodesRouter } from './routers/nodes.js';
 import { usersRouter } from './routers/users.js';
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   enrollment: enrollmentRouter,
   health: healthRouter,
+  metrics: metricsRouter,
   monitoring: monitoringRouter,
   nodes: nodesRouter,
   users: usersRouter,

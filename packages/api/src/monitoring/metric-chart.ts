@@ -1,0 +1,90 @@
+import {
+  metricQueries,
+  metricRanges,
+  type MetricQueryName,
+  type MetricRange,
+} from './metric-queries.js';
+import { queryRange, type RangeSeries } from './prometheus-client.js';
+
+export interface ChartSeries {
+  /** The data key of this series in every point. */
+  key: string;
+  label: string;
+  node: string;
+}
+
+/** One chart, ready for recharts: rows keyed by `t` (ms) and by each series' key. */
+export interface MetricChart {
+  name: MetricQueryName;
+  unit: string;
+  range: MetricRange;
+  stepSeconds: number;
+  series: ChartSeries[];
+  points: Record<string, number | null>[];
+}
+
+export interface ChartRequest {
+  name: MetricQueryName;
+  range: MetricRange;
+  stepSeconds?: number | undefined;
+  node?: string | undefined;
+}
+
+/** Aim for about 240 points per chart, never finer than the 5 s scrape interval. */
+export function defaultStep(range: MetricRange): number {
+  return Math.max(5, Math.ceil(metricRanges[range] / 240));
+}
+
+function toValue(raw: string): number | null {
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : null;
+}
+
+function pivot(results: { suffix: string; series: RangeSeries[] }[]) {
+  const series: ChartSeries[] = [];
+  const rows = new Map<number, Record<string, number | null>>();
+  for (const { suffix, series: found } of results) {
+    for (const one of found) {
+      const key = `s${series.length}`;
+      const node = one.metric.node ?? 'all';
+      series.push({ key, node, label: suffix ? `${node} ${suffix}` : node });
+      for (const [time, raw] of one.values) {
+        const t = Math.round(time * 1000);
+        const row = rows.get(t) ?? { t };
+        row[key] = toValue(raw);
+        rows.set(t, row);
+      }
+    }
+  }
+  const points = [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
+  return { series, points };
+}
+
+/** Runs a named query's expressions over the range and shapes the answer for one chart. */
+export async function loadMetricChart(
+  prometheusUrl: string,
+  request: ChartRequest,
+  now = Date.now(),
+): Promise<MetricChart> {
+  const definition = metricQueries[request.name];
+  const stepSeconds = request.stepSeconds ?? defaultStep(request.range);
+  const end = Math.floor(now / 1000);
+  const window = { start: end - metricRanges[request.range], end, stepSeconds };
+  const context = {
+    selector: request.node ? `node="${request.node}"` : '',
+    window: `${Math.max(30, stepSeconds * 2)}s`,
+  };
+  const results = await Promise.all(
+    definition.series.map(async (s) => ({
+      suffix: s.suffix,
+      series: await queryRange(prometheusUrl, s.expr(context), window),
+    })),
+  );
+  return {
+    name: request.name,
+    unit: definition.unit,
+    range: request.range,
+    stepSeconds,
+    ...pivot(results),
+  };
+}
