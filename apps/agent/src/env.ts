@@ -21,6 +21,8 @@ export interface AgentEnv {
   xdgConfigHome: string | undefined;
   /** Lowest level written by the JSON logger (CACHEFLEET_LOG_LEVEL), `info` by default. */
   logLevel: LogLevel;
+  /** The install prefix (CACHEFLEET_AGENT_HOME), set by the launcher install.sh writes. */
+  agentHome: string | undefined;
   homeDir: string;
   isRoot: boolean;
 }
@@ -33,6 +35,7 @@ function readEnv(): AgentEnv {
     enrollmentToken: env.CACHEFLEET_ENROLLMENT_TOKEN || undefined,
     xdgConfigHome: env.XDG_CONFIG_HOME || undefined,
     logLevel: logLevel(env.CACHEFLEET_LOG_LEVEL),
+    agentHome: env.CACHEFLEET_AGENT_HOME || undefined,
     homeDir: os.homedir(),
     isRoot: process.getuid?.() === 0,
   };

@@ -4,9 +4,11 @@ export const commandHelp = {
 The cachefleet host agent: supervises redis-server and reports to the cachefleet console.
 
 Commands:
-  join     Enroll this host with a one-time token and write the agent config
-  run      Run the agent: supervise Redis, serve /healthz /readyz /metrics, send heartbeats
-  status   Check the config, the console, the running agent and Redis
+  join       Enroll this host with a one-time token and write the agent config
+  run        Run the agent: supervise Redis, serve /healthz /readyz /metrics, send heartbeats
+  status     Check the config, the console, the running agent and Redis
+  upgrade    Install the console's current agent version (rolls back if it fails)
+  uninstall  Leave the console, stop the service and remove this installation
 
 Options:
   -h, --help     Show help (also: cachefleet-agent <command> --help)
@@ -18,6 +20,7 @@ Environment:
   CACHEFLEET_ENROLLMENT_TOKEN  Token for join when --token is not given (keeps it out of ps)
   REDIS_SERVER_BIN             redis-server binary to run (default: redis-server on PATH)
   CACHEFLEET_LOG_LEVEL         debug | info | warn | error (default: info)
+  CACHEFLEET_AGENT_HOME        Install prefix (set by the launcher install.sh writes)
 `,
   join: `Usage: cachefleet-agent join --url <console url> --token <token> [options]
 
@@ -57,6 +60,29 @@ and Redis answers. Exits 0 when all are healthy, 1 otherwise.
 Options:
   --config <path>   Agent config (default: see cachefleet-agent --help)
   --json            Print the report as JSON
+  -h, --help        Show this help
+`,
+  upgrade: `Usage: cachefleet-agent upgrade [--to <version>] [--force] [--config <path>]
+
+Downloads the agent version the console serves (with this agent's credential), verifies its
+SHA-256, unpacks it beside the current one, switches to it atomically and restarts the service.
+If the new version is not healthy within 45 s, switches back and restarts the previous one.
+
+Options:
+  --to <version>    Install this version instead of the console's current one
+  --force           Reinstall even when already on that version
+  --config <path>   Agent config (default: the installation's)
+  -h, --help        Show this help
+`,
+  uninstall: `Usage: cachefleet-agent uninstall [--force] [--config <path>]
+
+Refuses while this node still runs cluster nodes (owns slots) unless --force. Deregisters the
+agent from the console, stops and removes the service, and deletes the installation, its config
+and its data. With --force it also proceeds when the console cannot be reached.
+
+Options:
+  --force           Uninstall even if the node owns slots or the console is unreachable
+  --config <path>   Agent config (default: the installation's)
   -h, --help        Show this help
 `,
 } as const;

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/store.js';
+import { NotInstalledError } from '../install/manifest.js';
 import { agentVersion } from '../version.js';
 import { commandHelp } from './help.js';
 import { print, printError } from './output.js';
@@ -11,6 +12,8 @@ const commands: Record<string, () => Promise<Command>> = {
   join: async () => (await import('./join.js')).joinCommand,
   run: async () => (await import('./run.js')).runCommand,
   status: async () => (await import('./status.js')).statusCommand,
+  upgrade: async () => (await import('./upgrade.js')).upgradeCommand,
+  uninstall: async () => (await import('./uninstall.js')).uninstallCommand,
 };
 
 async function dispatch(argv: string[]): Promise<number> {
@@ -46,6 +49,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof ConfigError && error.code === 'E_CONFIG_MISSING') {
       printError(`error: ${error.message}; join this host first with 'cachefleet-agent join'.`);
+      return 1;
+    }
+    if (error instanceof NotInstalledError) {
+      printError(`error: ${error.message}; install the agent with the console's install.sh first.`);
       return 1;
     }
     printError(`error: ${error instanceof Error ? error.message : String(error)}`);

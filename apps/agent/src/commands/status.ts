@@ -27,6 +27,7 @@ function render(report: StatusReport): string {
     line('agent', report.agent),
     line('ready', report.ready),
     line('redis', report.redis),
+    `upgrade  ${report.upgrade?.detail ?? '-'}`,
     report.healthy ? 'healthy' : 'unhealthy',
   ].join('\n');
 }

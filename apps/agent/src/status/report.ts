@@ -1,5 +1,6 @@
 import type { AgentConfig } from '../config/schema.js';
 import { readConfig } from '../config/store.js';
+import { fetchLatestVersion } from '../install/bundle-download.js';
 import { agentVersion } from '../version.js';
 import { checkConsole, checkReadyz, checkRedis, runningAgentState, type Check } from './checks.js';
 
@@ -14,14 +15,29 @@ export interface StatusReport {
   agent: (Check & { pid: number | null; agentPort: number | null }) | null;
   ready: Check | null;
   redis: (Check & { version?: string }) | null;
+  /** The version the console serves, and whether this agent runs another one. */
+  upgrade: { latest: string | null; available: boolean; detail: string } | null;
+}
+
+async function upgradeCheck(config: AgentConfig): Promise<NonNullable<StatusReport['upgrade']>> {
+  try {
+    const latest = await fetchLatestVersion(config.consoleUrl, config.credential);
+    const available = latest !== agentVersion;
+    const detail = available ? `${latest} available (cachefleet-agent upgrade)` : 'up to date';
+    return { latest, available, detail };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { latest: null, available: false, detail: `unknown: ${detail}` };
+  }
 }
 
 const notRunning: Check = { ok: false, detail: 'agent is not running' };
 
 async function joinedReport(configPath: string, config: AgentConfig): Promise<StatusReport> {
-  const [consoleCheck, state] = await Promise.all([
+  const [consoleCheck, state, upgrade] = await Promise.all([
     checkConsole(config),
     runningAgentState(config),
+    upgradeCheck(config),
   ]);
   const [ready, redis] = state
     ? await Promise.all([checkReadyz(config, state), checkRedis(config, state)])
@@ -45,6 +61,7 @@ async function joinedReport(configPath: string, config: AgentConfig): Promise<St
     agent,
     ready,
     redis,
+    upgrade,
   };
 }
 
@@ -65,6 +82,7 @@ export async function buildStatusReport(configPath: string): Promise<StatusRepor
       agent: null,
       ready: null,
       redis: null,
+      upgrade: null,
     };
   }
   return joinedReport(configPath, config);
