@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const links = [
   { href: '/', label: 'Overview' },
   { href: '/nodes', label: 'Nodes' },
+  { href: '/metrics', label: 'Metrics' },
   { href: '/settings', label: 'Settings' },
   { href: '/audit', label: 'Audit' },
 ] as const;
