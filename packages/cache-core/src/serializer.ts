@@ -16,7 +16,8 @@ export function jsonSerializer<V>(): Serializer<V> {
       } catch (error) {
         throw new UnserializableError(error);
       }
-      if (typeof payload !== 'string') throw new UnserializableError(`${typeof value} has no JSON form`);
+      if (typeof payload !== 'string')
+        throw new UnserializableError(`${typeof value} has no JSON form`);
       return payload;
     },
     deserialize(payload: string): V {

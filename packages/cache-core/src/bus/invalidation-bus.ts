@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { RedisClient } from '../l2/redis-client.js';
-import { decodeBusMessage, encodeBusMessage, type BusMessage, type BusMessageKind } from './message.js';
+import {
+  decodeBusMessage,
+  encodeBusMessage,
+  type BusMessage,
+  type BusMessageKind,
+} from './message.js';
 import { ShardSubscriber } from './shard-subscriber.js';
 
 export interface BusListener {
@@ -29,7 +34,9 @@ export class InvalidationBus {
     private readonly listener: BusListener,
   ) {
     this.subscriber = new ShardSubscriber(client, channel, {
-      message: (text) => { this.receive(text); },
+      message: (text) => {
+        this.receive(text);
+      },
       up: () => {
         this.up = true;
         this.lastSeen.clear();
@@ -59,7 +66,13 @@ export class InvalidationBus {
     // A sequence number is spent even if the publish fails: subscribers then see a gap, which is
     // what should happen when a message may have been lost.
     const sequence = ++this.sequence;
-    const text = encodeBusMessage({ kind, publisher: this.publisherId, sequence, subject, version });
+    const text = encodeBusMessage({
+      kind,
+      publisher: this.publisherId,
+      sequence,
+      subject,
+      version,
+    });
     await this.client.spublish(this.channel, text);
   }
 

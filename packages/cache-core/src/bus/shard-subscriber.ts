@@ -61,8 +61,12 @@ export class ShardSubscriber {
       if (channel === this.channel) this.handlers.message(text);
     });
     // A server-side SUNSUBSCRIBE (slot moved) reaches ioredis as an unexpected reply, i.e. an error.
-    connection.on('error', () => { this.lost(generation); });
-    connection.on('close', () => { this.lost(generation); });
+    connection.on('error', () => {
+      this.lost(generation);
+    });
+    connection.on('close', () => {
+      this.lost(generation);
+    });
     try {
       await connection.connect();
       await connection.ssubscribe(this.channel);
@@ -88,7 +92,9 @@ export class ShardSubscriber {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.connect().catch(() => { this.schedule(maxBackoffMs); });
+      this.connect().catch(() => {
+        this.schedule(maxBackoffMs);
+      });
     }, delayMs);
   }
 
@@ -120,7 +126,9 @@ export class ShardSubscriber {
 /** host and port of the primary serving the channel's slot, after a fresh look at the topology. */
 async function channelOwner(cluster: Cluster, channel: string): Promise<[string, number]> {
   await new Promise<void>((resolve) => {
-    cluster.refreshSlotsCache(() => { resolve(); });
+    cluster.refreshSlotsCache(() => {
+      resolve();
+    });
   });
   const nodeKey = cluster.slots[keySlot(channel)]?.[0];
   if (nodeKey === undefined) throw new Error('no node owns the bus channel slot yet');

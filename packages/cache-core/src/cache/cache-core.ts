@@ -61,7 +61,8 @@ export class CacheCore<V> {
   /** L2 record → L1 entry; tombstones have no L1 form. */
   toEntry(record: L2Record, ttlMs: number, value?: V): L1Entry<V> | undefined {
     if (record.kind === 'tombstone') return undefined;
-    const decoded = record.kind === 'value' ? (value ?? this.serializer.deserialize(record.payload)) : undefined;
+    const decoded =
+      record.kind === 'value' ? (value ?? this.serializer.deserialize(record.payload)) : undefined;
     return {
       value: decoded,
       negative: record.kind === 'negative',

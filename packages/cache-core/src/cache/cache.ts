@@ -17,6 +17,7 @@ export interface TierView<V> {
 /** The public face of one namespace's cache; see createCache. */
 export class Cache<V> {
   readonly events: CacheEvents;
+  private isReady = false;
 
   constructor(
     private readonly core: CacheCore<V>,
@@ -26,6 +27,7 @@ export class Cache<V> {
     private readonly onClose: () => void,
   ) {
     this.events = core.events;
+    void ready.then(() => (this.isReady = true)).catch(() => undefined);
   }
 
   get namespace(): string {
@@ -42,13 +44,14 @@ export class Cache<V> {
     return this.core.repairs.size;
   }
 
+  // The read paths skip awaiting `ready` once it resolved: one microtask less per hit.
   async get(key: string): Promise<V | undefined> {
-    await this.ready;
+    if (!this.isReady) await this.ready;
     return this.reads.get(key);
   }
 
   async getOrLoad(key: string, loader?: Loader<V>): Promise<V | undefined> {
-    await this.ready;
+    if (!this.isReady) await this.ready;
     return this.reads.getOrLoad(key, loader);
   }
 
@@ -59,7 +62,9 @@ export class Cache<V> {
   }
 
   /** All entries are validated before anything is written. */
-  async setMany(entries: readonly { key: string; value: V; options?: SetOptions }[]): Promise<void> {
+  async setMany(
+    entries: readonly { key: string; value: V; options?: SetOptions }[],
+  ): Promise<void> {
     const prepared = entries.map((e) => this.writes.prepare(e.key, e.value, e.options));
     await this.ready;
     await this.writes.setMany(prepared);
@@ -77,7 +82,9 @@ export class Cache<V> {
 
   /** Fresh values for every key (L1, then L2 by slot, then one source batch); order follows `keys`. */
   async getMany(keys: readonly string[]): Promise<(V | undefined)[]> {
-    keys.forEach((key) => { assertKey(key); });
+    keys.forEach((key) => {
+      assertKey(key);
+    });
     await this.ready;
     return this.reads.getMany(keys);
   }

@@ -93,13 +93,18 @@ function onTopology<V>(core: CacheCore<V>, slots: AffectedSlots): void {
 function repairAttempt<V>(core: () => CacheCore<V>) {
   return async (repair: Repair): Promise<void> => {
     const c = core();
-    if (!repair.written) {
-      await c.l2.write(c.entryKey(repair.key), repair.record, repair.ttlMs, 'commit');
-      repair.written = true;
-    }
-    if (!repair.published) {
-      await c.bus.publish('k', repair.key, repair.record.version);
-      repair.published = true;
+    try {
+      if (!repair.written) {
+        await c.l2.write(c.entryKey(repair.key), repair.record, repair.ttlMs, 'commit');
+        repair.written = true;
+      }
+      if (!repair.published) {
+        await c.bus.publish('k', repair.key, repair.record.version);
+        repair.published = true;
+      }
+    } catch (error) {
+      c.l2Failed('repair', error);
+      throw error;
     }
     c.events.emit('repaired', { namespace: c.namespace });
   };
@@ -120,8 +125,19 @@ function buildCore<V>(options: CacheOptions<V>, policy: CachePolicy): CacheCore<
   const serializer = options.serializer ?? jsonSerializer<V>();
   const l1 = buildL1(options, policy, events);
   const repairs = new RepairQueue(repairAttempt(getCore));
-  ref.core = new CacheCore<V>(options.namespace, layout, policy, serializer, events, l1, driver,
-    options.source, bus, new TagTimes(driver, layout), repairs);
+  ref.core = new CacheCore<V>(
+    options.namespace,
+    layout,
+    policy,
+    serializer,
+    events,
+    l1,
+    driver,
+    options.source,
+    bus,
+    new TagTimes(driver, layout),
+    repairs,
+  );
   return ref.core;
 }
 

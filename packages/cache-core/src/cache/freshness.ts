@@ -45,7 +45,9 @@ export function sleep(ms: number): Promise<void> {
 export function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   if (!Number.isFinite(ms)) return work;
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => { reject(onTimeout()); }, ms);
+    const timer = setTimeout(() => {
+      reject(onTimeout());
+    }, ms);
     work.then(
       (value) => {
         clearTimeout(timer);

@@ -13,13 +13,21 @@ type Judge<V> = (record: L2Record) => Promise<Judged<V>>;
  * The batch load skips the per-key lease (a batch would otherwise serialise behind many leases);
  * its fills are still versioned, so they never overwrite newer writes.
  */
-export async function getMany<V>(core: CacheCore<V>, judge: Judge<V>, keys: readonly string[]): Promise<(V | undefined)[]> {
+export async function getMany<V>(
+  core: CacheCore<V>,
+  judge: Judge<V>,
+  keys: readonly string[],
+): Promise<(V | undefined)[]> {
   const results = new Array<V | undefined>(keys.length);
   const now = Date.now();
   let missing: number[] = [];
   keys.forEach((key, i) => {
     const entry = core.l1.get(key);
-    if (entry !== undefined && now < entry.softExpiresAt && core.tags.isValid(entry.tags, entry.createdAt)) {
+    if (
+      entry !== undefined &&
+      now < entry.softExpiresAt &&
+      core.tags.isValid(entry.tags, entry.createdAt)
+    ) {
       results[i] = entry.value;
     } else missing.push(i);
   });
@@ -27,7 +35,8 @@ export async function getMany<V>(core: CacheCore<V>, judge: Judge<V>, keys: read
   const guards = new Map<number, FillGuard>(missing.map((i) => [i, core.l1.begin(keys[i] ?? '')]));
   try {
     missing = await readL2(core, judge, keys, missing, guards, results);
-    if (missing.length > 0 && core.source !== undefined) await loadSource(core, keys, missing, guards, results);
+    if (missing.length > 0 && core.source !== undefined)
+      await loadSource(core, keys, missing, guards, results);
   } finally {
     for (const guard of guards.values()) core.l1.end(guard);
   }
@@ -74,7 +83,10 @@ async function loadSource<V>(
   const wanted = [...new Set(missing.map((i) => keys[i] ?? ''))];
   let rows: Map<string, SourceRecord<V>>;
   try {
-    rows = core.source === undefined ? new Map<string, SourceRecord<V>>() : await core.source.load(wanted);
+    rows =
+      core.source === undefined
+        ? new Map<string, SourceRecord<V>>()
+        : await core.source.load(wanted);
   } catch (error) {
     throw new SourceError('load', error);
   }
@@ -87,7 +99,9 @@ async function loadSource<V>(
       if (row === undefined || guard === undefined) return;
       const payload = serializeOrThrow(core.serializer, row.value);
       const { record, ttlMs } = core.makeRecord('value', row.version, payload, []);
-      const written = await core.l2.write(core.entryKey(key), record, ttlMs, 'fill').catch(() => false);
+      const written = await core.l2
+        .write(core.entryKey(key), record, ttlMs, 'fill')
+        .catch(() => false);
       if (written) core.fillL1(guard, record, ttlMs, row.value);
     }),
   );

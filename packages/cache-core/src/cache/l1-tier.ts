@@ -46,7 +46,9 @@ export class L1Tier<V> {
       maxEntries: options.maxEntries,
       maxWeight: options.maxBytes,
       defaultMaxAgeMs: options.maxAgeMs,
-      onEvict: (_key, _value, reason) => { events.emit('eviction', { namespace, reason }); },
+      onEvict: (_key, _value, reason) => {
+        events.emit('eviction', { namespace, reason });
+      },
     });
   }
 

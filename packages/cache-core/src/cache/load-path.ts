@@ -32,7 +32,12 @@ export class LoadPath<V> {
     private readonly probe: (key: string, guard: FillGuard) => Promise<Probe<V>>,
   ) {}
 
-  async load(key: string, guard: FillGuard, stale?: Candidate<V>, loader?: Loader<V>): Promise<V | undefined> {
+  async load(
+    key: string,
+    guard: FillGuard,
+    stale?: Candidate<V>,
+    loader?: Loader<V>,
+  ): Promise<V | undefined> {
     const { l2, layout, policy, events, namespace } = this.core;
     const leaseKey = layout.lease(key);
     const token = randomBytes(12).toString('hex');
@@ -65,13 +70,21 @@ export class LoadPath<V> {
     }
   }
 
-  private async waitForFill(key: string, leaseKey: string, guard: FillGuard, deadline: number): Promise<Probe<V>> {
+  private async waitForFill(
+    key: string,
+    leaseKey: string,
+    guard: FillGuard,
+    deadline: number,
+  ): Promise<Probe<V>> {
     let delay = 2;
     while (Date.now() < deadline) {
       await sleep(delay);
       delay = Math.min(delay * 2, 100);
       try {
-        const [filled, held] = await Promise.all([this.probe(key, guard), this.core.l2.leaseExists(leaseKey)]);
+        const [filled, held] = await Promise.all([
+          this.probe(key, guard),
+          this.core.l2.leaseExists(leaseKey),
+        ]);
         if (filled.hit) return filled;
         if (!held) return { hit: false };
       } catch (error) {
@@ -92,7 +105,11 @@ export class LoadPath<V> {
     const started = Date.now();
     let loaded: Loaded<V>;
     try {
-      loaded = await withTimeout(this.fetch(key, loader), policy.hardTimeoutMs, () => new SourceTimeoutError(policy.hardTimeoutMs));
+      loaded = await withTimeout(
+        this.fetch(key, loader),
+        policy.hardTimeoutMs,
+        () => new SourceTimeoutError(policy.hardTimeoutMs),
+      );
     } catch (error) {
       const coded = error instanceof CacheError ? error : new SourceError('load', error);
       events.emit('loadError', { namespace, error: coded });
@@ -115,11 +132,14 @@ export class LoadPath<V> {
       // Without source versions, the namespace counter read *before* the load orders this fill
       // against every cache-aside write that bumps it afterwards.
       const version = await l2.readCounter(layout.versionCounter()).catch(() => 0);
-      const value = loader !== undefined ? await loader(key) : (await source?.load([key]))?.get(key)?.value;
+      const value =
+        loader !== undefined ? await loader(key) : (await source?.load([key]))?.get(key)?.value;
       return { found: value !== undefined, value, version };
     }
     const row = (await source.load([key])).get(key);
-    return row === undefined ? { found: false, value: undefined, version: 0 } : { found: true, ...row };
+    return row === undefined
+      ? { found: false, value: undefined, version: 0 }
+      : { found: true, ...row };
   }
 
   private async fill(guard: FillGuard, loaded: Loaded<V>): Promise<void> {

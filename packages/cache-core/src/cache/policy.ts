@@ -61,13 +61,20 @@ function positive(name: keyof CachePolicy, value: number): void {
 export function resolvePolicy(input: Partial<CachePolicy> = {}): CachePolicy {
   const ttlMs = input.ttlMs ?? defaultPolicy.ttlMs;
   const policy: CachePolicy = { ...defaultPolicy, softTtlMs: ttlMs, ...input, ttlMs };
-  for (const name of ['ttlMs', 'softTtlMs', 'hardTimeoutMs', 'softTimeoutMs', 'tombstoneTtlMs'] as const) {
+  for (const name of [
+    'ttlMs',
+    'softTtlMs',
+    'hardTimeoutMs',
+    'softTimeoutMs',
+    'tombstoneTtlMs',
+  ] as const) {
     positive(name, policy[name]);
   }
   positive('l1MaxAgeMs', policy.l1MaxAgeMs);
   positive('leaseTtlMs', policy.leaseTtlMs);
   if (policy.softTtlMs > policy.ttlMs) throw new InvalidOptionError('softTtlMs must be ≤ ttlMs');
-  if (policy.jitter < 0 || policy.jitter >= 1) throw new InvalidOptionError('jitter must be in [0, 1)');
+  if (policy.jitter < 0 || policy.jitter >= 1)
+    throw new InvalidOptionError('jitter must be in [0, 1)');
   if (policy.negativeTtlMs < 0 || policy.earlyRefreshBeta < 0) {
     throw new InvalidOptionError('negativeTtlMs and earlyRefreshBeta must be ≥ 0');
   }

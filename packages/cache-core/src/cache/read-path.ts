@@ -2,7 +2,13 @@ import { NoSourceError } from '../errors.js';
 import { assertKey } from '../limits.js';
 import type { L2Record } from '../record.js';
 import type { CacheCore } from './cache-core.js';
-import { candidateOf, servesAsAbsent, shouldRefreshEarly, type Candidate, type Judged } from './freshness.js';
+import {
+  candidateOf,
+  servesAsAbsent,
+  shouldRefreshEarly,
+  type Candidate,
+  type Judged,
+} from './freshness.js';
 import type { FillGuard } from './l1-tier.js';
 import { LoadPath, type Loader } from './load-path.js';
 import { getMany } from './get-many.js';
@@ -10,13 +16,13 @@ import { SingleFlight } from './single-flight.js';
 
 type Probe<V> = { hit: true; value: V | undefined } | { hit: false };
 
-
 const noop = (): void => undefined;
 
 /** get / getOrLoad: L1 → L2 → (lease) → source, with freshness rules. */
 export class ReadPath<V> {
   readonly loads: LoadPath<V>;
   private readonly flights = new SingleFlight<V | undefined>();
+  private readonly refreshes = new SingleFlight<V | undefined>();
 
   constructor(private readonly core: CacheCore<V>) {
     this.loads = new LoadPath(core, (key, guard) => this.probe(key, guard));
@@ -26,14 +32,16 @@ export class ReadPath<V> {
   async get(key: string): Promise<V | undefined> {
     const local = this.local(key);
     if (local.hit) return local.value;
-    const guard = this.core.l1.begin(key);
+    const core = this.core;
+    // Without L1 there is nothing to guard: skip the bookkeeping on the L2 hot path.
+    const guard = core.l1.enabled ? core.l1.begin(key) : undefined;
     try {
       const judged = await this.readL2(key);
       if (judged.state !== 'fresh') return undefined;
-      this.core.fillL1(guard, judged.record, this.core.policy.ttlMs, judged.value);
+      if (guard !== undefined) core.fillL1(guard, judged.record, core.policy.ttlMs, judged.value);
       return judged.value;
     } finally {
-      this.core.l1.end(guard);
+      if (guard !== undefined) core.l1.end(guard);
     }
   }
 
@@ -46,21 +54,28 @@ export class ReadPath<V> {
   async getOrLoad(key: string, loader?: Loader<V>): Promise<V | undefined> {
     const local = this.local(key);
     if (local.hit) return local.value;
-    if (loader === undefined && this.core.source === undefined) throw new NoSourceError('getOrLoad');
+    if (loader === undefined && this.core.source === undefined)
+      throw new NoSourceError('getOrLoad');
     const { promise, joined } = this.flights.run(key, () => this.resolve(key, local.stale, loader));
-    if (joined) this.core.events.emit('coalesced', { namespace: this.core.namespace, scope: 'process' });
+    if (joined)
+      this.core.events.emit('coalesced', { namespace: this.core.namespace, scope: 'process' });
     return promise;
   }
 
   /** Repair overlay and L1; a stale L1 entry is handed on as a candidate. */
-  private local(key: string): { hit: true; value: V | undefined } | { hit: false; stale?: Candidate<V> } {
+  private local(
+    key: string,
+  ): { hit: true; value: V | undefined } | { hit: false; stale?: Candidate<V> } {
     const core = this.core;
     core.assertOpen();
     assertKey(key);
     const repair = core.repairs.get(key);
     if (repair !== undefined) {
       const { record } = repair;
-      return { hit: true, value: record.kind === 'value' ? core.serializer.deserialize(record.payload) : undefined };
+      return {
+        hit: true,
+        value: record.kind === 'value' ? core.serializer.deserialize(record.payload) : undefined,
+      };
     }
     const entry = core.l1.get(key);
     const now = Date.now();
@@ -77,7 +92,11 @@ export class ReadPath<V> {
     return { hit: false };
   }
 
-  private async resolve(key: string, stale: Candidate<V> | undefined, loader?: Loader<V>): Promise<V | undefined> {
+  private async resolve(
+    key: string,
+    stale: Candidate<V> | undefined,
+    loader?: Loader<V>,
+  ): Promise<V | undefined> {
     const core = this.core;
     const guard = core.l1.begin(key);
     const judged = await this.readL2(key);
@@ -90,18 +109,28 @@ export class ReadPath<V> {
     const candidate = judged.state === 'stale' ? judged.candidate : stale;
     if (candidate !== undefined && core.policy.staleWhileRevalidate) {
       core.l1.end(guard);
-      core.events.emit('staleServed', { namespace: core.namespace, reason: 'stale-while-revalidate' });
+      core.events.emit('staleServed', {
+        namespace: core.namespace,
+        reason: 'stale-while-revalidate',
+      });
       this.refreshInBackground(key, loader);
       return candidate.value;
     }
     const work = this.loads.load(key, guard, candidate, loader);
-    void work.finally(() => { core.l1.end(guard); }).catch(noop);
+    void work
+      .finally(() => {
+        core.l1.end(guard);
+      })
+      .catch(noop);
     if (candidate === undefined || !Number.isFinite(core.policy.softTimeoutMs)) return work;
     return this.raceSoftTimeout(work, candidate);
   }
 
   /** With a stale value at hand, a slow source gets `softTimeoutMs`; the load still fills later. */
-  private raceSoftTimeout(work: Promise<V | undefined>, stale: Candidate<V>): Promise<V | undefined> {
+  private raceSoftTimeout(
+    work: Promise<V | undefined>,
+    stale: Candidate<V>,
+  ): Promise<V | undefined> {
     const core = this.core;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -123,14 +152,18 @@ export class ReadPath<V> {
 
   private maybeRefreshEarly(key: string, softExpiresAt: number, now: number): void {
     const { policy, source } = this.core;
-    if (source === undefined || !shouldRefreshEarly(softExpiresAt, now, this.loads.loadMs, policy.earlyRefreshBeta)) return;
+    if (
+      source === undefined ||
+      !shouldRefreshEarly(softExpiresAt, now, this.loads.loadMs, policy.earlyRefreshBeta)
+    )
+      return;
     this.refreshInBackground(key);
   }
 
+  /** One background refresh per key; it runs beside (not inside) the read flights. */
   private refreshInBackground(key: string, loader?: Loader<V>): void {
-    if (this.flights.has(key)) return;
     const core = this.core;
-    const { promise } = this.flights.run(key, async () => {
+    const { promise } = this.refreshes.run(key, async () => {
       const guard = core.l1.begin(key);
       try {
         return await this.loads.load(key, guard, undefined, loader);
@@ -158,21 +191,36 @@ export class ReadPath<V> {
       if (rethrow) throw error;
       core.l2Failed('read', error);
     }
-    const judged = record === undefined ? { state: 'none' as const } : await this.judge(record);
+    const judged: Judged<V> =
+      record === undefined
+        ? { state: 'none' }
+        : record.tags.length === 0
+          ? this.judgeUntagged(record)
+          : await this.judge(record);
     const tier = 'l2' as const;
-    if (judged.state === 'fresh') core.events.emit('hit', { namespace: core.namespace, tier, stale: false });
+    if (judged.state === 'fresh')
+      core.events.emit('hit', { namespace: core.namespace, tier, stale: false });
     else core.events.emit('miss', { namespace: core.namespace, tier });
     return judged;
   }
 
   async judge(record: L2Record): Promise<Judged<V>> {
-    if (servesAsAbsent(record)) return { state: 'fresh', value: undefined, record };
-    if (record.kind === 'tombstone') return { state: 'none' };
     if (record.tags.length > 0 && !(await this.core.tags.check(record.tags, record.createdAt))) {
       return { state: 'none' };
     }
-    const value = record.kind === 'value' ? this.core.serializer.deserialize(record.payload) : undefined;
-    if (Date.now() < record.softExpiresAt || record.pendingId !== undefined) return { state: 'fresh', value, record };
-    return { state: 'stale', candidate: { value, softExpiresAt: record.softExpiresAt, createdAt: record.createdAt } };
+    return this.judgeUntagged(record);
+  }
+
+  private judgeUntagged(record: L2Record): Judged<V> {
+    if (servesAsAbsent(record)) return { state: 'fresh', value: undefined, record };
+    if (record.kind === 'tombstone') return { state: 'none' };
+    const value =
+      record.kind === 'value' ? this.core.serializer.deserialize(record.payload) : undefined;
+    if (Date.now() < record.softExpiresAt || record.pendingId !== undefined)
+      return { state: 'fresh', value, record };
+    return {
+      state: 'stale',
+      candidate: { value, softExpiresAt: record.softExpiresAt, createdAt: record.createdAt },
+    };
   }
 }

@@ -26,8 +26,12 @@ export class TagTimes {
   async check(tags: readonly string[], createdAt: number): Promise<boolean> {
     const unknown = tags.filter((tag) => !this.times.has(tag));
     if (unknown.length > 0) {
-      const values = await Promise.all(unknown.map((tag) => this.l2.readCounter(this.layout.tag(tag))));
-      unknown.forEach((tag, i) => { this.raise(tag, values[i] ?? 0); });
+      const values = await Promise.all(
+        unknown.map((tag) => this.l2.readCounter(this.layout.tag(tag))),
+      );
+      unknown.forEach((tag, i) => {
+        this.raise(tag, values[i] ?? 0);
+      });
     }
     return this.isValid(tags, createdAt);
   }

@@ -46,7 +46,9 @@ export class WritePath<V> {
     this.core.assertOpen();
     assertKey(key);
     const tags = options.tags ?? [];
-    tags.forEach((tag) => { assertTag(tag); });
+    tags.forEach((tag) => {
+      assertTag(tag);
+    });
     if (options.ttlMs !== undefined && !(options.ttlMs > 0)) {
       throw new CacheError('E_INVALID_OPTION', 'ttlMs must be > 0');
     }
@@ -60,17 +62,28 @@ export class WritePath<V> {
     const core = this.core;
     const mode = core.policy.writeMode;
     if (mode === 'write-behind') {
-      for (const entry of entries) await this.queue.enqueue('set', entry.key, entry.payload, entry.tags);
-      entries.forEach((entry) => { this.afterQueued(entry.key); });
+      for (const entry of entries)
+        await this.queue.enqueue('set', entry.key, entry.payload, entry.tags);
+      entries.forEach((entry) => {
+        this.afterQueued(entry.key);
+      });
       return;
     }
     const versionOf =
-      mode === 'write-through' ? byKey(await this.store(entries)) : byIndex(await this.counterVersions(entries.length));
+      mode === 'write-through'
+        ? byKey(await this.store(entries))
+        : byIndex(await this.counterVersions(entries.length));
     await Promise.all(
       entries.map(async (entry, i) => {
         const version = versionOf(entry.key, i);
         if (version === undefined) throw new SourceError('store', `no version returned for a key`);
-        const { record, ttlMs } = core.makeRecord('value', version, entry.payload, entry.tags, entry.ttlMs);
+        const { record, ttlMs } = core.makeRecord(
+          'value',
+          version,
+          entry.payload,
+          entry.tags,
+          entry.ttlMs,
+        );
         await core.propagate(entry.key, record, ttlMs, entry.value);
       }),
     );
@@ -79,15 +92,21 @@ export class WritePath<V> {
   async delete(keys: readonly string[]): Promise<void> {
     const core = this.core;
     core.assertOpen();
-    keys.forEach((key) => { assertKey(key); });
+    keys.forEach((key) => {
+      assertKey(key);
+    });
     const mode = core.policy.writeMode;
     if (mode === 'write-behind') {
       for (const key of keys) await this.queue.enqueue('delete', key, '', []);
-      keys.forEach((key) => { this.afterQueued(key); });
+      keys.forEach((key) => {
+        this.afterQueued(key);
+      });
       return;
     }
     const versionOf =
-      mode === 'write-through' ? byKey(await this.remove(keys)) : byIndex(await this.counterVersions(keys.length));
+      mode === 'write-through'
+        ? byKey(await this.remove(keys))
+        : byIndex(await this.counterVersions(keys.length));
     await Promise.all(
       keys.map(async (key, i) => {
         const version = versionOf(key, i);
@@ -115,7 +134,9 @@ export class WritePath<V> {
   private afterQueued(key: string): void {
     // The queued value lives in L2 (pending); other L1s drop theirs, ours re-reads it from L2.
     this.core.l1.delete(key);
-    this.core.bus.publish('k', key, dropAll).catch((error: unknown) => { this.core.l2Failed('publish', error); });
+    this.core.bus.publish('k', key, dropAll).catch((error: unknown) => {
+      this.core.l2Failed('publish', error);
+    });
   }
 
   private async store(entries: readonly Prepared<V>[]): Promise<Map<string, number>> {

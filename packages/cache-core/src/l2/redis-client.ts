@@ -1,5 +1,12 @@
 import type { Cluster, Redis, Result } from 'ioredis';
-import { bumpScript, discardScript, raiseScript, releaseScript, settleScript, writeScript } from './scripts.js';
+import {
+  bumpScript,
+  discardScript,
+  raiseScript,
+  releaseScript,
+  settleScript,
+  writeScript,
+} from './scripts.js';
 
 /** cache-core accepts either client; everything it sends works on both. */
 export type RedisClient = Redis | Cluster;

@@ -59,15 +59,30 @@ export class RedisDriver implements L2Driver {
     const args = encodeWriteArgs(record, ttlMs, mode);
     if (this.replicated === undefined) return (await this.client.cfWrite(key, ...args)) === 1;
     const { replicas, timeoutMs } = this.replicated;
-    const replies = (await this.client.pipeline().cfWrite(key, ...args).wait(replicas, timeoutMs).exec()) ?? [];
+    const replies =
+      (await this.client
+        .pipeline()
+        .cfWrite(key, ...args)
+        .wait(replicas, timeoutMs)
+        .exec()) ?? [];
     const [writeError, written] = replies[0] ?? [new Error('missing reply'), 0];
     const [waitError, acked] = replies[1] ?? [new Error('missing reply'), 0];
-    if (writeError) throw writeError;
+    if (writeError) throw this.redirected(writeError);
     if (waitError) throw waitError;
     if (written === 1 && Number(acked) < replicas) {
       throw new Error(`write reached ${String(acked)} of ${replicas} replicas`);
     }
     return written === 1;
+  }
+
+  /**
+   * A cluster pipeline that mixes a keyed command with WAIT is not redirected by ioredis, and does
+   * not refresh its slot map: do it here, so the retry goes to the slot's new owner.
+   */
+  private redirected(error: Error): Error {
+    const client = this.client;
+    if (isCluster(client) && /^(MOVED|ASK) /.test(error.message)) client.refreshSlotsCache();
+    return error;
   }
 
   async settle(key: string, pendingId: string, version: number, ttlMs: number): Promise<void> {

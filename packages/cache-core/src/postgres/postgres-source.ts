@@ -75,9 +75,10 @@ export class PostgresSource<V> implements Source<V> {
   }
 
   async load(keys: readonly string[]): Promise<Map<string, SourceRecord<V>>> {
-    const result = await this.pool.query<{ key: string; value: V; version: string }>(this.sql.load, [
-      keys,
-    ]);
+    const result = await this.pool.query<{ key: string; value: V; version: string }>(
+      this.sql.load,
+      [keys],
+    );
     return new Map(
       result.rows.map((row) => [row.key, { value: row.value, version: Number(row.version) }]),
     );
@@ -95,7 +96,9 @@ export class PostgresSource<V> implements Source<V> {
 
   async remove(keys: readonly string[]): Promise<Map<string, number>> {
     const unique = [...new Set(keys)];
-    const result = await this.pool.query<{ key: string; version: string }>(this.sql.remove, [unique]);
+    const result = await this.pool.query<{ key: string; version: string }>(this.sql.remove, [
+      unique,
+    ]);
     return versions(result.rows);
   }
 

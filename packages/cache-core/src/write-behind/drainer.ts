@@ -59,7 +59,11 @@ export class WriteBehindDrainer<V> {
     this.layout = new KeyLayout(options.namespace);
     defineScripts(options.client);
     this.driver = new RedisDriver({ client: options.client });
-    this.bus = new InvalidationBus(options.client, this.layout.channel(), { message: noop, gap: noop, down: noop });
+    this.bus = new InvalidationBus(options.client, this.layout.channel(), {
+      message: noop,
+      gap: noop,
+      down: noop,
+    });
     this.serializer = options.serializer ?? jsonSerializer<V>();
   }
 
@@ -108,27 +112,51 @@ export class WriteBehindDrainer<V> {
     const { client } = this.options;
     const count = this.options.batchSize ?? 100;
     // Pending entries first (ours after a crash, or a dead drainer's): we hold the partition alone.
-    let entries = parseAutoClaim(await client.xautoclaim(stream, drainGroup, this.consumer, 0, '0-0', 'COUNT', count));
+    let entries = parseAutoClaim(
+      await client.xautoclaim(stream, drainGroup, this.consumer, 0, '0-0', 'COUNT', count),
+    );
     if (entries.length === 0) {
-      const raw = await client.xreadgroup('GROUP', drainGroup, this.consumer, 'COUNT', count, 'STREAMS', stream, '>');
+      const raw = await client.xreadgroup(
+        'GROUP',
+        drainGroup,
+        this.consumer,
+        'COUNT',
+        count,
+        'STREAMS',
+        stream,
+        '>',
+      );
       entries = parseReadGroup(raw);
     }
     if (entries.length === 0) return 0;
     const generation = await this.driver.readCounter(this.layout.generation());
-    await Promise.all(chainsByKey(entries).map((chain) => this.drainChain(stream, generation, chain)));
+    await Promise.all(
+      chainsByKey(entries).map((chain) => this.drainChain(stream, generation, chain)),
+    );
     return entries.length;
   }
 
-  private async drainChain(stream: string, generation: number, chain: readonly StreamEntry[]): Promise<void> {
+  private async drainChain(
+    stream: string,
+    generation: number,
+    chain: readonly StreamEntry[],
+  ): Promise<void> {
     for (const entry of chain) {
       const error = await this.applyWithRetries(generation, entry);
       if (error !== undefined) await this.deadLetter(entry, error);
-      await this.options.client.multi().xack(stream, drainGroup, entry.id).xdel(stream, entry.id).exec();
+      await this.options.client
+        .multi()
+        .xack(stream, drainGroup, entry.id)
+        .xdel(stream, entry.id)
+        .exec();
     }
   }
 
   /** Resolves undefined on success, else the last error after `maxAttempts`. */
-  private async applyWithRetries(generation: number, entry: StreamEntry): Promise<string | undefined> {
+  private async applyWithRetries(
+    generation: number,
+    entry: StreamEntry,
+  ): Promise<string | undefined> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let lastError = '';
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -137,7 +165,8 @@ export class WriteBehindDrainer<V> {
         return undefined;
       } catch (error) {
         lastError = errorMessage(error);
-        if (attempt < maxAttempts) await new Promise((r) => setTimeout(r, (this.options.retryBaseMs ?? 20) * 2 ** attempt));
+        if (attempt < maxAttempts)
+          await new Promise((r) => setTimeout(r, (this.options.retryBaseMs ?? 20) * 2 ** attempt));
       }
     }
     return lastError;
@@ -147,11 +176,16 @@ export class WriteBehindDrainer<V> {
     const { source } = this.options;
     const versions =
       entry.op === 'set'
-        ? await source.store([{ key: entry.key, value: this.serializer.deserialize(entry.payload) }])
+        ? await source.store([
+            { key: entry.key, value: this.serializer.deserialize(entry.payload) },
+          ])
         : await source.remove([entry.key]);
     const version = versions.get(entry.key);
     if (version === undefined) throw new Error('source returned no version');
-    const ttlMs = entry.op === 'set' ? (this.options.ttlMs ?? 600_000) : (this.options.tombstoneTtlMs ?? 30_000);
+    const ttlMs =
+      entry.op === 'set'
+        ? (this.options.ttlMs ?? 600_000)
+        : (this.options.tombstoneTtlMs ?? 30_000);
     const entryKey = this.layout.entry(generation, entry.key);
     await this.driver.settle(entryKey, entry.id, version, ttlMs);
     await this.bus.publish('k', entry.key, version).catch(noop);
@@ -159,7 +193,12 @@ export class WriteBehindDrainer<V> {
 
   private async deadLetter(entry: StreamEntry, error: string): Promise<void> {
     const { client } = this.options;
-    const letter: DeadLetter = { ...entry, error, attempts: this.options.maxAttempts ?? 5, at: Date.now() };
+    const letter: DeadLetter = {
+      ...entry,
+      error,
+      attempts: this.options.maxAttempts ?? 5,
+      at: Date.now(),
+    };
     await client.lpush(this.layout.deadLetters(), JSON.stringify(letter));
     // The refused value must not stay visible in L2 as if it had been written.
     const generation = await this.driver.readCounter(this.layout.generation());

@@ -30,7 +30,12 @@ export interface WriteBehindQueueOptions {
 export class WriteBehindQueue {
   constructor(private readonly options: WriteBehindQueueOptions) {}
 
-  async enqueue(op: QueuedOp, key: string, payload: string, tags: readonly string[]): Promise<string> {
+  async enqueue(
+    op: QueuedOp,
+    key: string,
+    payload: string,
+    tags: readonly string[],
+  ): Promise<string> {
     const { client, l2, layout, partitions, ttlMs, entryKey } = this.options;
     const stream = layout.stream(partitionOf(key, partitions));
     const fields = ['op', op, 'key', key, 'val', payload, 'tags', JSON.stringify(tags)];
@@ -38,7 +43,15 @@ export class WriteBehindQueue {
     if (id === null) throw new Error('XADD returned no id');
     const now = Date.now();
     const kind = op === 'set' ? 'value' : 'tombstone';
-    const record = { kind, version: 0, payload, softExpiresAt: now + ttlMs(), createdAt: now, tags, pendingId: id } as const;
+    const record = {
+      kind,
+      version: 0,
+      payload,
+      softExpiresAt: now + ttlMs(),
+      createdAt: now,
+      tags,
+      pendingId: id,
+    } as const;
     await l2.write(entryKey(key), record, ttlMs(), 'pending');
     return id;
   }

@@ -20,10 +20,9 @@ describe('bad input is refused with a coded error and changes no tier', () => {
     [db, target] = await Promise.all([startTestDatabase('pglite'), startTarget('single')]);
     table = uniqueName('docs');
     pgSource = await createSource<Doc>(db.url, table);
-    [cache, other] = (await openCaches(target, uniqueName('bad'), pgSource, 2, { maxValueBytes: 4096 })) as [
-      Cache<Doc>,
-      Cache<Doc>,
-    ];
+    [cache, other] = (await openCaches(target, uniqueName('bad'), pgSource, 2, {
+      maxValueBytes: 4096,
+    })) as [Cache<Doc>, Cache<Doc>];
     await cache.set('k', { ok: true });
     await other.getOrLoad('k');
   });
@@ -34,7 +33,11 @@ describe('bad input is refused with a coded error and changes no tier', () => {
   });
 
   async function snapshot(): Promise<[TierView<Doc>, TierView<Doc>, unknown]> {
-    return [await cache.inspect('k'), await other.inspect('k'), await rowOf(pgSource.pool, table, 'k')];
+    return [
+      await cache.inspect('k'),
+      await other.inspect('k'),
+      await rowOf(pgSource.pool, table, 'k'),
+    ];
   }
 
   const cyclic: Doc = {};
@@ -47,7 +50,15 @@ describe('bad input is refused with a coded error and changes no tier', () => {
     ['cyclic value', () => cache.set('k', cyclic), 'E_UNSERIALIZABLE'],
     ['bigint value', () => cache.set('k', { n: 10n }), 'E_UNSERIALIZABLE'],
     ['undefined value', () => cache.set('k', undefined as unknown as Doc), 'E_UNSERIALIZABLE'],
-    ['one bad entry in setMany', () => cache.setMany([{ key: 'k', value: { a: 2 } }, { key: '', value: {} }]), 'E_INVALID_KEY'],
+    [
+      'one bad entry in setMany',
+      () =>
+        cache.setMany([
+          { key: 'k', value: { a: 2 } },
+          { key: '', value: {} },
+        ]),
+      'E_INVALID_KEY',
+    ],
     ['bad key on delete', () => cache.delete(''), 'E_INVALID_KEY'],
     ['bad key on getOrLoad', () => cache.getOrLoad('x'.repeat(2000)), 'E_INVALID_KEY'],
     ['empty tag', () => cache.set('k', { a: 3 }, { tags: [''] }), 'E_INVALID_KEY'],
@@ -62,11 +73,15 @@ describe('bad input is refused with a coded error and changes no tier', () => {
 
   it('limits are configurable up to 64 MiB and not beyond', () => {
     const client = target.client();
-    expect(() => createCache({ namespace: 'x', l2: { client }, policy: { writeMode: 'cache-aside', maxValueBytes: 65 * 1024 * 1024 } })).toThrow(
-      expect.objectContaining({ code: 'E_INVALID_OPTION' }),
-    );
-    expect(() => createCache({ namespace: 'bad ns', l2: { client }, policy: { writeMode: 'cache-aside' } })).toThrow(
-      expect.objectContaining({ code: 'E_INVALID_NAMESPACE' }),
-    );
+    expect(() =>
+      createCache({
+        namespace: 'x',
+        l2: { client },
+        policy: { writeMode: 'cache-aside', maxValueBytes: 65 * 1024 * 1024 },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'E_INVALID_OPTION' }));
+    expect(() =>
+      createCache({ namespace: 'bad ns', l2: { client }, policy: { writeMode: 'cache-aside' } }),
+    ).toThrow(expect.objectContaining({ code: 'E_INVALID_NAMESPACE' }));
   });
 });

@@ -29,10 +29,12 @@ describe('a slow read-through fill racing a write', () => {
     pgSource = await createSource<Val>(db.url);
     slow = new ObservedSource(pgSource);
     const ns = uniqueName('race');
-    [writer] = await openCaches(target, ns, pgSource, 1);
     // The reader loads through the gated source; the writer writes straight to PostgreSQL.
-    [reader] = await openCaches(target, ns, slow, 1);
-    caches = [writer, reader].filter((c): c is Cache<Val> => c !== undefined);
+    caches = [
+      ...(await openCaches(target, ns, pgSource, 1)),
+      ...(await openCaches(target, ns, slow, 1)),
+    ];
+    [writer, reader] = caches as [Cache<Val>, Cache<Val>];
   });
   afterAll(async () => {
     await closeAll(caches);

@@ -25,7 +25,10 @@ describe.each(databaseKinds())('write-through cache on %s', (kind) => {
     table = uniqueName('items');
     pgSource = await createSource<Item>(db.url, table);
     source = new ObservedSource(pgSource);
-    [a, b] = (await openCaches(target, uniqueName('ns'), source, 2, { negativeTtlMs: 5_000 })) as [Cache<Item>, Cache<Item>];
+    [a, b] = (await openCaches(target, uniqueName('ns'), source, 2, { negativeTtlMs: 5_000 })) as [
+      Cache<Item>,
+      Cache<Item>,
+    ];
   });
   afterAll(async () => {
     await closeAll([a, b]);
@@ -35,7 +38,7 @@ describe.each(databaseKinds())('write-through cache on %s', (kind) => {
 
   it('set commits to PostgreSQL with a version, then every tier holds that version', async () => {
     await a.set('k1', { name: 'one', n: 1 });
-    const row = await rowOf<Item>(pgSource.pool, table, 'k1');
+    const row = await rowOf(pgSource.pool, table, 'k1');
     expect(row?.value).toEqual({ name: 'one', n: 1 });
     const view = await a.inspect('k1');
     expect(view.l2?.version).toBe(row?.version);
@@ -103,7 +106,12 @@ describe.each(databaseKinds())('write-through cache on %s', (kind) => {
     ]);
     await pgSource.store([{ key: 'm3', value: { name: 'm3', n: 3 } }]);
     const values = await b.getMany(['m2', 'missing', 'm1', 'm3']);
-    expect(values).toEqual([{ name: 'm2', n: 2 }, undefined, { name: 'm1', n: 1 }, { name: 'm3', n: 3 }]);
+    expect(values).toEqual([
+      { name: 'm2', n: 2 },
+      undefined,
+      { name: 'm1', n: 1 },
+      { name: 'm3', n: 3 },
+    ]);
     expect((await b.inspect('m3')).l2?.kind).toBe('value');
   });
 
@@ -137,9 +145,13 @@ describe.each(databaseKinds())('write-through cache on %s', (kind) => {
   it('a failed commit changes no tier', async () => {
     await a.set('fail', { name: 'ok', n: 1 });
     const before = await a.inspect('fail');
-    await pgSource.pool.query(`ALTER TABLE "${table}" ADD CONSTRAINT no_boom CHECK (value->>'name' <> 'boom')`);
+    await pgSource.pool.query(
+      `ALTER TABLE "${table}" ADD CONSTRAINT no_boom CHECK (value->>'name' <> 'boom')`,
+    );
     try {
-      await expect(a.set('fail', { name: 'boom', n: 2 })).rejects.toMatchObject({ code: 'E_SOURCE_ERROR' });
+      await expect(a.set('fail', { name: 'boom', n: 2 })).rejects.toMatchObject({
+        code: 'E_SOURCE_ERROR',
+      });
     } finally {
       await pgSource.pool.query(`ALTER TABLE "${table}" DROP CONSTRAINT no_boom`);
     }

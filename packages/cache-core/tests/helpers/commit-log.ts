@@ -18,13 +18,15 @@ export class CommitLog<V> implements Source<V> {
 
   async store(entries: readonly { key: string; value: V }[]): Promise<Map<string, number>> {
     const versions = await this.inner.store(entries);
-    for (const { key, value } of entries) this.commits.push({ key, value, version: versions.get(key) ?? -1 });
+    for (const { key, value } of entries)
+      this.commits.push({ key, value, version: versions.get(key) ?? -1 });
     return versions;
   }
 
   async remove(keys: readonly string[]): Promise<Map<string, number>> {
     const versions = await this.inner.remove(keys);
-    for (const key of keys) this.commits.push({ key, value: undefined, version: versions.get(key) ?? -1 });
+    for (const key of keys)
+      this.commits.push({ key, value: undefined, version: versions.get(key) ?? -1 });
     return versions;
   }
 

@@ -8,9 +8,12 @@ export function uniqueName(prefix: string): string {
 }
 
 /** A PostgresSource on a fresh table, plus its pool for direct checks. */
-export async function createSource<V>(url: string, table = uniqueName('items')): Promise<PostgresSource<V>> {
+export async function createSource<V>(
+  url: string,
+  table = uniqueName('items'),
+): Promise<PostgresSource<V>> {
   const pool = new pg.Pool({ connectionString: url, max: 6 });
-  const source = new PostgresSource<V>({ pool, table });
+  const source: PostgresSource<V> = new PostgresSource({ pool, table });
   await source.ensureTable();
   return source;
 }
@@ -51,13 +54,23 @@ export class ObservedSource<V> implements Source<V> {
   }
 }
 
-export async function rowOf<V>(pool: pg.Pool, table: string, key: string): Promise<{ value: V; version: number } | undefined> {
-  const result = await pool.query<{ value: V; version: string }>(`SELECT value, version FROM "${table}" WHERE key = $1`, [key]);
+export async function rowOf(
+  pool: pg.Pool,
+  table: string,
+  key: string,
+): Promise<{ value: unknown; version: number } | undefined> {
+  const result = await pool.query<{ value: unknown; version: string }>(
+    `SELECT value, version FROM "${table}" WHERE key = $1`,
+    [key],
+  );
   const row = result.rows[0];
   return row === undefined ? undefined : { value: row.value, version: Number(row.version) };
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

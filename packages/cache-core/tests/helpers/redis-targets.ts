@@ -1,5 +1,10 @@
 import { Cluster, Redis } from 'ioredis';
-import { startRedis, startRedisCluster, type TestRedis, type TestRedisCluster } from '@cachefleet/testing';
+import {
+  startRedis,
+  startRedisCluster,
+  type TestRedis,
+  type TestRedisCluster,
+} from '@cachefleet/testing';
 import type { RedisClient } from '../../src/index.js';
 
 export type TargetKind = 'single' | 'cluster';
@@ -28,7 +33,8 @@ export async function startTarget(kind: TargetKind, replicas = 0): Promise<Redis
     return {
       kind,
       server,
-      client: () => track(new Redis({ port: server.port, host: server.host, enableAutoPipelining: true })),
+      client: () =>
+        track(new Redis({ port: server.port, host: server.host, enableAutoPipelining: true })),
       stop: async () => {
         stopClients();
         await server.stop();

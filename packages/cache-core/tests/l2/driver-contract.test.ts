@@ -4,7 +4,15 @@ import { startTarget, type RedisTarget, type TargetKind } from '../helpers/redis
 
 function value(version: number, payload: string, extra: Partial<L2Record> = {}): L2Record {
   const now = Date.now();
-  return { kind: 'value', version, payload, softExpiresAt: now + 60_000, createdAt: now, tags: [], ...extra };
+  return {
+    kind: 'value',
+    version,
+    payload,
+    softExpiresAt: now + 60_000,
+    createdAt: now,
+    tags: [],
+    ...extra,
+  };
 }
 
 function tombstone(version: number): L2Record {
@@ -31,7 +39,9 @@ describe.each<TargetKind>(['single', 'cluster'])('L2 driver contract on %s Redis
 
   it('round-trips a record with tags and a TTL', async () => {
     const k = key();
-    expect(await driver.write(k, value(3, '"a"', { tags: ['t1', 't,2'] }), 5_000, 'fill')).toBe(true);
+    expect(await driver.write(k, value(3, '"a"', { tags: ['t1', 't,2'] }), 5_000, 'fill')).toBe(
+      true,
+    );
     const read = await driver.read(k);
     expect(read).toMatchObject({ kind: 'value', version: 3, payload: '"a"', tags: ['t1', 't,2'] });
     const ttl = await client.pttl(k);
@@ -63,8 +73,12 @@ describe.each<TargetKind>(['single', 'cluster'])('L2 driver contract on %s Redis
   it('a pending write-behind value keeps the version, blocks fills, and settles', async () => {
     const k = key();
     await driver.write(k, value(7, '"seven"'), 60_000, 'commit');
-    expect(await driver.write(k, value(0, '"queued"', { pendingId: '100-0' }), 60_000, 'pending')).toBe(true);
-    expect(await driver.write(k, value(0, '"older"', { pendingId: '99-5' }), 60_000, 'pending')).toBe(false);
+    expect(
+      await driver.write(k, value(0, '"queued"', { pendingId: '100-0' }), 60_000, 'pending'),
+    ).toBe(true);
+    expect(
+      await driver.write(k, value(0, '"older"', { pendingId: '99-5' }), 60_000, 'pending'),
+    ).toBe(false);
     expect(await driver.write(k, value(8, '"fill"'), 60_000, 'fill')).toBe(false);
     const pending = await driver.read(k);
     expect(pending).toMatchObject({ payload: '"queued"', version: 7, pendingId: '100-0' });
@@ -105,7 +119,11 @@ describe.each<TargetKind>(['single', 'cluster'])('L2 driver contract on %s Redis
   it('readMany spans slots and keeps the order of the keys', async () => {
     const keys = Array.from({ length: 40 }, () => key());
     expect(new Set(keys.map(keySlot)).size).toBeGreaterThan(10);
-    await Promise.all(keys.map((k, i) => (i % 3 === 0 ? undefined : driver.write(k, value(i, `"${i}"`), 60_000, 'fill'))));
+    await Promise.all(
+      keys.map((k, i) =>
+        i % 3 === 0 ? Promise.resolve(false) : driver.write(k, value(i, `"${i}"`), 60_000, 'fill'),
+      ),
+    );
     const records = await driver.readMany(keys);
     records.forEach((record, i) => {
       if (i % 3 === 0) expect(record).toBeUndefined();

@@ -23,7 +23,9 @@ describe('write-behind', () => {
     table = uniqueName('wb');
     pgSource = await createSource<Val>(db.url, table);
     // The poison is real: PostgreSQL itself refuses the row.
-    await pgSource.pool.query(`ALTER TABLE "${table}" ADD CONSTRAINT no_poison CHECK (NOT (value ? 'poison'))`);
+    await pgSource.pool.query(
+      `ALTER TABLE "${table}" ADD CONSTRAINT no_poison CHECK (NOT (value ? 'poison'))`,
+    );
     observed = new ObservedSource(pgSource);
     namespace = uniqueName('wb');
     [writer, reader] = (await openCaches(target, namespace, pgSource, 2, {
@@ -63,8 +65,12 @@ describe('write-behind', () => {
     expect(await drainer.drain()).toBe(101);
 
     for (const key of keys) {
-      const seqs = observed.stored.filter((entry) => entry.key === key).map((entry) => entry.value.seq);
-      const expected = Array.from({ length: 20 }, (_, i) => i + 1).filter((s) => !(key === 'c' && s === 5));
+      const seqs = observed.stored
+        .filter((entry) => entry.key === key)
+        .map((entry) => entry.value.seq);
+      const expected = Array.from({ length: 20 }, (_, i) => i + 1).filter(
+        (s) => !(key === 'c' && s === 5),
+      );
       expect(seqs).toEqual(expected);
     }
     expect((await rowOf(pgSource.pool, table, 'c'))?.value).toEqual({ key: 'c', seq: 20 });
@@ -77,7 +83,7 @@ describe('write-behind', () => {
 
     // After the drain, L2 holds committed versions equal to PostgreSQL's.
     for (const key of ['a', 'b', 'c', 'd']) {
-      const row = await rowOf<Val>(pgSource.pool, table, key);
+      const row = await rowOf(pgSource.pool, table, key);
       const view = await reader.inspect(key);
       expect(view.l2?.pendingId).toBeUndefined();
       expect(view.l2?.version).toBe(row?.version);

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { createCache } from '../cache/create-cache.js';
+import { PostgresSource } from '../postgres/postgres-source.js';
+import { benchDatabase, percentile, startBenchRedis } from './bench-infra.js';
+import type { MicroBench, MicroBenchResult } from './micro-bench.js';
+
+const CALLERS = 50;
+const KEYS = 1_000;
+const DURATION_MS = 2_000;
+const value = { id: 1, name: 'a typical cached row', tags: ['x', 'y'], score: 12.5 };
+
+/** ops/s of `op` run back to back by CALLERS concurrent callers for DURATION_MS. */
+async function throughput(op: (i: number) => Promise<unknown>): Promise<number> {
+  let ops = 0;
+  const deadline = Date.now() + DURATION_MS;
+  await Promise.all(
+    Array.from({ length: CALLERS }, async (_, caller) => {
+      for (let i = caller; Date.now() < deadline; i += CALLERS) {
+        await op(i % KEYS);
+        ops++;
+      }
+    }),
+  );
+  return (ops * 1000) / DURATION_MS;
+}
+
+/** L2-hit get (L1 off) next to a raw auto-pipelined GET of the same payload on the same server. */
+export const l2HitBench: MicroBench = {
+  name: 'l2-hit-throughput',
+  async run(): Promise<MicroBenchResult> {
+    const redis = await startBenchRedis();
+    const client = new Redis({ port: redis.port, enableAutoPipelining: true });
+    const cache = createCache<typeof value>({
+      namespace: 'bench',
+      l1: false,
+      l2: { client },
+      policy: { writeMode: 'cache-aside' },
+    });
+    try {
+      await cache.ready;
+      const payload = JSON.stringify(value);
+      for (let i = 0; i < KEYS; i++) {
+        await cache.set(`k${i}`, value);
+        await client.set(`raw:{k${i}}`, payload);
+      }
+      const raw: number[] = [];
+      const ours: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        raw.push(
+          await throughput(
+            async (i) => JSON.parse((await client.get(`raw:{k${i}}`)) ?? 'null') as unknown,
+          ),
+        );
+        ours.push(await throughput((i) => cache.get(`k${i}`)));
+      }
+      const rawOps = Math.max(...raw);
+      const ourOps = Math.max(...ours);
+      return {
+        bench: 'l2-hit-throughput',
+        callers: CALLERS,
+        cacheOpsPerSec: Math.round(ourOps),
+        rawGetOpsPerSec: Math.round(rawOps),
+        ratio: Number((ourOps / rawOps).toFixed(3)),
+      };
+    } finally {
+      await cache.close();
+      client.disconnect();
+      await redis.stop();
+    }
+  },
+};
+
+async function latencies(count: number, op: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = process.hrtime.bigint();
+    await op(i);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return samples;
+}
+
+/** Write-through set p50 next to the bare PostgreSQL upsert p50 (same statement, same pool). */
+export const writeThroughBench: MicroBench = {
+  name: 'write-through-set',
+  async run(): Promise<MicroBenchResult> {
+    const [redis, db] = await Promise.all([startBenchRedis(), benchDatabase()]);
+    const client = new Redis({ port: redis.port, enableAutoPipelining: true });
+    const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    const table = `bench_${randomBytes(4).toString('hex')}`;
+    const source = new PostgresSource<typeof value>({ pool, table });
+    const cache = createCache<typeof value>({ namespace: 'benchwt', l2: { client }, source });
+    try {
+      await source.ensureTable();
+      await cache.ready;
+      const count = 400;
+      await latencies(50, (i) => cache.set(`w${i}`, value));
+      const upsert = await latencies(count, (i) => source.store([{ key: `u${i % 50}`, value }]));
+      const ours = await latencies(count, (i) => cache.set(`w${i % 50}`, value));
+      const rtt = await latencies(count, () => client.ping());
+      const p50 = {
+        ours: percentile(ours, 50),
+        upsert: percentile(upsert, 50),
+        rtt: percentile(rtt, 50),
+      };
+      return {
+        bench: 'write-through-set',
+        database: db.kind,
+        setP50Ms: round(p50.ours),
+        upsertP50Ms: round(p50.upsert),
+        redisRttP50Ms: round(p50.rtt),
+        ratio: round(p50.ours / p50.upsert),
+        overheadP50Ms: round(p50.ours - p50.upsert),
+      };
+    } finally {
+      await cache.close();
+      await pool.query(`DROP TABLE IF EXISTS "${table}"`).catch(() => undefined);
+      await pool.end();
+      client.disconnect();
+      await Promise.all([redis.stop(), db.stop()]);
+    }
+  },
+};
+
+function round(n: number): number {
+  return Number(n.toFixed(3));
+}
