@@ -13,21 +13,27 @@ test('an admin enrolls a host and sees its node turn healthy', async ({ page, ba
   });
 
   const command = await test.step('create an enrollment token', async () => {
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
     await page.getByLabel('Note').fill('e2e host');
     await page.getByRole('button', { name: 'Create enrollment token' }).click();
     const code = page.getByLabel('Agent install command');
-    await expect(code).toContainText('--token cfe_');
+    await expect(code).toContainText('| sh -s -- --token cfe_');
     return (await code.textContent()) ?? '';
   });
 
   const token = /--token (\S+)/.exec(command)?.[1];
-  expect(command).toContain(`--url ${baseURL}`);
+  expect(command).toContain(`curl -fsSL ${baseURL}/install.sh`);
   if (!token) throw new Error(`no token in: ${command}`);
   const agent = await startAgent(baseURL, token, 'e2e-node-1');
   try {
     await test.step('the node appears and turns healthy', async () => {
-      await page.getByRole('link', { name: 'Nodes' }).click();
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Nodes' })
+        .click();
       const row = page.getByTestId('node-row').filter({ hasText: 'e2e-node-1' });
       await expect(row).toContainText('healthy', { timeout: 60_000 });
       await expect(row).toContainText('7.');

@@ -24,6 +24,8 @@ const envSchema = z.object({
   CACHEFLEET_RULES_FILE: optional(z.string().min(1)),
   /** promtool, used to validate rules before deploying them (default: from PATH). */
   PROMTOOL_BIN: z.string().min(1).default('promtool'),
+  /** Where the agent bundle (`<version>.tgz`, `.sha256`, `latest`, install.sh) is served from. */
+  CACHEFLEET_AGENT_BUNDLE_DIR: optional(z.string().min(1)),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -12,7 +12,7 @@ export function tokenStatus(token: EnrollmentToken, now: number): TokenStatus {
 
 /** The one line an operator pastes on a new host. */
 export function agentInstallCommand(origin: string, token: string): string {
-  return `cachefleet-agent join --url ${origin} --token ${token} && cachefleet-agent run`;
+  return `curl -fsSL ${origin}/install.sh | sh -s -- --token ${token}`;
 }
 
 export const tokenLifetimes = [

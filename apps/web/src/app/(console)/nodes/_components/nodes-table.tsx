@@ -1,9 +1,11 @@
 'use client';
 
+import Link from 'next/link';
 import { StatusBadge } from '~/components/status-badge';
 import { formatAgo, formatBytes, formatNumber } from '~/lib/format';
 import type { Node } from '~/lib/types';
 import { useNow } from '~/lib/use-now';
+import { AgentVersionCell } from './agent-version-cell';
 
 function address(node: Node): string {
   if (!node.address) return '—';
@@ -16,16 +18,23 @@ function memory(node: Node): string {
   return `${formatBytes(node.stats.usedMemoryBytes)} / ${max}`;
 }
 
-function NodeRow({ node, now }: { node: Node; now: number }) {
+interface RowProps {
+  node: Node;
+  now: number;
+  latest: string | null;
+}
+
+function NodeRow({ node, now, latest }: RowProps) {
   return (
     <tr data-testid="node-row">
       <td className="cell-primary" title={`host ${node.hostname}`}>
-        {node.name}
+        <Link href={`/nodes/${node.id}`}>{node.name}</Link>
       </td>
       <td className="mono">{address(node)}</td>
       <td>
         <StatusBadge status={node.status} />
       </td>
+      <AgentVersionCell node={node} latest={latest} />
       <td>{node.redisVersion ?? '—'}</td>
       <td className="numeric">{memory(node)}</td>
       <td className="numeric">{node.stats ? formatNumber(node.stats.opsPerSec) : '—'}</td>
@@ -42,7 +51,7 @@ function NodeRow({ node, now }: { node: Node; now: number }) {
   );
 }
 
-export function NodesTable({ nodes }: { nodes: readonly Node[] }) {
+export function NodesTable({ nodes, latest }: { nodes: readonly Node[]; latest: string | null }) {
   const now = useNow();
   return (
     <div className="card table-wrap">
@@ -53,6 +62,7 @@ export function NodesTable({ nodes }: { nodes: readonly Node[] }) {
             <th scope="col">Name</th>
             <th scope="col">Address</th>
             <th scope="col">Status</th>
+            <th scope="col">Agent</th>
             <th scope="col">Redis</th>
             <th scope="col" className="numeric">
               Memory used / max
@@ -65,7 +75,7 @@ export function NodesTable({ nodes }: { nodes: readonly Node[] }) {
         </thead>
         <tbody>
           {nodes.map((node) => (
-            <NodeRow key={node.id} node={node} now={now} />
+            <NodeRow key={node.id} node={node} now={now} latest={latest} />
           ))}
         </tbody>
       </table>

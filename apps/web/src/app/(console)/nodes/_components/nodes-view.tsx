@@ -12,6 +12,7 @@ import { NodesTable } from './nodes-table';
 export function NodesView() {
   const trpc = useTRPC();
   const nodes = useQuery(trpc.nodes.list.queryOptions(undefined, { refetchInterval: 2_000 }));
+  const release = useQuery(trpc.nodes.agentRelease.queryOptions());
   const live = nodes.isSuccess && !nodes.isRefetchError;
   return (
     <>
@@ -28,7 +29,9 @@ export function NodesView() {
         </Notice>
       ) : null}
       {nodes.data?.length === 0 ? <NodesEmptyState /> : null}
-      {nodes.data && nodes.data.length > 0 ? <NodesTable nodes={nodes.data} /> : null}
+      {nodes.data && nodes.data.length > 0 ? (
+        <NodesTable nodes={nodes.data} latest={release.data?.version ?? null} />
+      ) : null}
     </>
   );
 }

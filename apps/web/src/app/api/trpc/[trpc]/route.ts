@@ -1,6 +1,7 @@
 import { appRouter, createContext, sessionCookieName } from '@cachefleet/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getEnv } from '~/env';
+import { readAgentRelease } from '~/server/agent-bundle';
 import { maxBodyBytes, withBodyLimit } from '~/server/body-limit';
 import { getDb } from '~/server/db';
 import { getMonitoringConfig } from '~/server/monitoring';
@@ -31,6 +32,7 @@ async function handler(request: Request): Promise<Response> {
         cookies: createCookieJar(resHeaders, secure),
         clientIp: readClientIp(req),
         monitoring: getMonitoringConfig(),
+        agentRelease: readAgentRelease,
       }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
