@@ -15,3 +15,4 @@ export { authorizeAgentDownload, type DownloadAccess } from './agent-downloads.j
 export type { MonitoringConfig } from './monitoring/config.js';
 export { issueMonitoringToken, authorizeMonitoringToken } from './monitoring/tokens.js';
 export { prometheusTargets, type TargetGroup } from './monitoring/discovery.js';
+export { installDefaultRules } from './monitoring/rule-service.js';

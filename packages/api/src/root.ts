@@ -1,4 +1,5 @@
 import { agentRouter } from './routers/agent.js';
+import { alertRulesRouter } from './routers/alert-rules.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { enrollmentRouter } from './routers/enrollment.js';
@@ -11,6 +12,7 @@ import { createCallerFactory, createTRPCRouter } from './trpc.js';
 
 export const appRouter = createTRPCRouter({
   agent: agentRouter,
+  alertRules: alertRulesRouter,
   audit: auditRouter,
   auth: authRouter,
   enrollment: enrollmentRouter,

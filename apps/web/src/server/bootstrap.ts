@@ -1,7 +1,8 @@
-import { ensureFirstAdmin } from '@cachefleet/api';
+import { ensureFirstAdmin, installDefaultRules } from '@cachefleet/api';
 import { migrateDatabase } from '@cachefleet/db';
 import { getEnv, isBuildPhase } from '~/env';
 import { getDb } from './db';
+import { getMonitoringConfig } from './monitoring';
 
 /**
  * Brings the database up to date and creates the first admin. A launcher usually did both
@@ -15,12 +16,20 @@ async function bootstrap(): Promise<void> {
     email: env.CACHEFLEET_ADMIN_EMAIL,
     password: env.CACHEFLEET_ADMIN_PASSWORD,
   });
+  await deployAlertRules();
   if (admin.password === undefined) return;
   if (env.CACHEFLEET_ADMIN_PASSWORD === undefined) {
     console.log(`cachefleet: first admin created: ${admin.email} / ${admin.password} (shown once)`);
   } else {
     console.log(`cachefleet: first admin created: ${admin.email} (password from the environment)`);
   }
+}
+
+/** Installs the default rule pack and renders the rules file; Prometheus may not be up yet. */
+async function deployAlertRules(): Promise<void> {
+  const { installed, deploy } = await installDefaultRules(getDb(), getMonitoringConfig());
+  if (installed > 0) console.log(`cachefleet: installed ${installed} default alert rules`);
+  if (deploy.problem && deploy.written) console.log(`cachefleet: alert rules: ${deploy.problem}`);
 }
 
 /** The message and its causes, e.g. a failed migration query and the ECONNREFUSED beneath it. */

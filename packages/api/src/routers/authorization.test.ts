@@ -19,6 +19,18 @@ const forbiddenForViewer: [string, unknown][] = [
   ['users.setRole', { id: '00000000-0000-4000-8000-000000000000', role: 'admin' }],
   ['audit.list', {}],
   ['nodes.requestUpgrade', { id: '00000000-0000-4000-8000-000000000000' }],
+  ['monitoring.createToken', { purpose: 'scrape' }],
+  ['monitoring.listTokens', undefined],
+  ['monitoring.revokeToken', { id: '00000000-0000-4000-8000-000000000000' }],
+  ['alertRules.create', { name: 'X', metric: 'redis_up', comparator: '<', threshold: 1 }],
+  [
+    'alertRules.update',
+    {
+      id: '00000000-0000-4000-8000-000000000000',
+      rule: { name: 'X', metric: 'redis_up', comparator: '<', threshold: 1 },
+    },
+  ],
+  ['alertRules.delete', { id: '00000000-0000-4000-8000-000000000000' }],
 ];
 
 function procedureAt(caller: Caller, path: string): (input: unknown) => Promise<unknown> {
