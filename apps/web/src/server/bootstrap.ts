@@ -27,9 +27,14 @@ async function bootstrap(): Promise<void> {
 
 /** Installs the default rule pack and renders the rules file; Prometheus may not be up yet. */
 async function deployAlertRules(): Promise<void> {
-  const { installed, deploy } = await installDefaultRules(getDb(), getMonitoringConfig());
-  if (installed > 0) console.log(`cachefleet: installed ${installed} default alert rules`);
-  if (deploy.problem && deploy.written) console.log(`cachefleet: alert rules: ${deploy.problem}`);
+  try {
+    const { installed, deploy } = await installDefaultRules(getDb(), getMonitoringConfig());
+    if (installed > 0) console.log(`cachefleet: installed ${installed} default alert rules`);
+    if (deploy.problem && deploy.written) console.log(`cachefleet: alert rules: ${deploy.problem}`);
+  } catch (error) {
+    // Charts and the console work without rules; say why alerting is not deployed.
+    console.error(`cachefleet: alert rules not deployed: ${describe(error)}`);
+  }
 }
 
 /** The message and its causes, e.g. a failed migration query and the ECONNREFUSED beneath it. */
