@@ -1,7 +1,9 @@
 import { agentRouter } from './routers/agent.js';
 import { alertRulesRouter } from './routers/alert-rules.js';
+import { alertsRouter } from './routers/alerts.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { channelsRouter } from './routers/channels.js';
 import { enrollmentRouter } from './routers/enrollment.js';
 import { healthRouter } from './routers/health.js';
 import { metricsRouter } from './routers/metrics.js';
@@ -13,8 +15,10 @@ import { createCallerFactory, createTRPCRouter } from './trpc.js';
 export const appRouter = createTRPCRouter({
   agent: agentRouter,
   alertRules: alertRulesRouter,
+  alerts: alertsRouter,
   audit: auditRouter,
   auth: authRouter,
+  channels: channelsRouter,
   enrollment: enrollmentRouter,
   health: healthRouter,
   metrics: metricsRouter,

@@ -31,6 +31,11 @@ const forbiddenForViewer: [string, unknown][] = [
     },
   ],
   ['alertRules.delete', { id: '00000000-0000-4000-8000-000000000000' }],
+  ['alerts.silence', { labels: { alertname: 'RedisDown' }, comment: 'maintenance' }],
+  ['alerts.expireSilence', { id: '00000000-0000-4000-8000-000000000000' }],
+  ['channels.create', { channel: { kind: 'slack', name: 's', url: 'https://hooks.example/x' } }],
+  ['channels.delete', { id: '00000000-0000-4000-8000-000000000000' }],
+  ['channels.sendTest', { id: '00000000-0000-4000-8000-000000000000' }],
 ];
 
 function procedureAt(caller: Caller, path: string): (input: unknown) => Promise<unknown> {
