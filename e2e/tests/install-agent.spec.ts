@@ -83,6 +83,15 @@ test('the one-line installer installs, upgrades and uninstalls an agent', async 
       await expect(row).toContainText('healthy');
     });
 
+    await test.step('the console offers an upgrade and the agent performs it itself', async () => {
+      execFileSync(process.execPath, [bundleScript, '--version', '0.1.2-e2e', '--out', bundleDir]);
+      await page.reload();
+      await row.getByRole('button', { name: 'Upgrade e2e-installed' }).click();
+      await expect(row).toContainText('0.1.2-e2e', { timeout: 60_000 });
+      await expect(row).toContainText('healthy');
+      await expect(row.getByRole('button', { name: /Upgrade/ })).toHaveCount(0);
+    });
+
     await test.step('uninstall removes the agent; the console shows it gone', async () => {
       const uninstall = await cli(dirs.prefix, ['uninstall']);
       expect(uninstall.code, uninstall.output).toBe(0);

@@ -1,5 +1,8 @@
-// JSON lines on stdout, so journald, Docker or any log shipper can parse the agent's output as is.
+// JSON lines on stdout (pino), so journald, Docker or any log shipper can parse the agent's output
+// as is; the last warn/error lines are also kept in memory for the console's node page.
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { agentEnv, type LogLevel } from './env.js';
+import { RecentLogs } from './recent-logs.js';
 
 export type LogFields = Record<string, unknown>;
 
@@ -9,21 +12,41 @@ export interface Logger {
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
   child(fields: LogFields): Logger;
+  /** The most recent warn/error lines, shared by every child. */
+  readonly recent: RecentLogs;
 }
-
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /** Errors serialise to `{}` with JSON.stringify; keep their message (and code, when there is one). */
-function plain(value: unknown): unknown {
-  if (!(value instanceof Error)) return value;
-  const code = (value as { code?: unknown }).code;
-  return typeof code === 'string' ? { message: value.message, code } : value.message;
+function plain(fields: LogFields): LogFields {
+  const out: LogFields = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (!(value instanceof Error)) {
+      out[key] = value;
+      continue;
+    }
+    const code = (value as { code?: unknown }).code;
+    out[key] = typeof code === 'string' ? { message: value.message, code } : value.message;
+  }
+  return out;
 }
 
-function line(level: LogLevel, msg: string, fields: LogFields): string {
-  const record: LogFields = { time: new Date().toISOString(), level, msg };
-  for (const [key, value] of Object.entries(fields)) record[key] = plain(value);
-  return `${JSON.stringify(record)}\n`;
+function wrap(base: PinoLogger, recent: RecentLogs): Logger {
+  return {
+    debug: (msg, fields = {}) => {
+      base.debug(plain(fields), msg);
+    },
+    info: (msg, fields = {}) => {
+      base.info(plain(fields), msg);
+    },
+    warn: (msg, fields = {}) => {
+      base.warn(plain(fields), msg);
+    },
+    error: (msg, fields = {}) => {
+      base.error(plain(fields), msg);
+    },
+    child: (fields) => wrap(base.child(plain(fields)), recent),
+    recent,
+  };
 }
 
 export function createLogger(
@@ -31,16 +54,21 @@ export function createLogger(
   minLevel: LogLevel = agentEnv.logLevel,
   write: (text: string) => void = (text) => process.stdout.write(text),
 ): Logger {
-  const emit =
-    (level: LogLevel) =>
-    (msg: string, fields: LogFields = {}) => {
-      if (rank[level] >= rank[minLevel]) write(line(level, msg, { ...bindings, ...fields }));
-    };
-  return {
-    debug: emit('debug'),
-    info: emit('info'),
-    warn: emit('warn'),
-    error: emit('error'),
-    child: (fields) => createLogger({ ...bindings, ...fields }, minLevel, write),
+  const recent = new RecentLogs();
+  const destination: DestinationStream = {
+    write(line: string) {
+      write(line);
+      recent.offer(line);
+    },
   };
+  const base = pino(
+    {
+      level: minLevel,
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
+  return wrap(Object.keys(bindings).length > 0 ? base.child(plain(bindings)) : base, recent);
 }

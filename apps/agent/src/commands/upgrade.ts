@@ -6,6 +6,7 @@ import { readConfig } from '../config/store.js';
 import { downloadBundle, fetchLatestVersion } from '../install/bundle-download.js';
 import { waitHealthy } from '../install/health.js';
 import { readInstallManifest, type InstallManifest } from '../install/manifest.js';
+import { recordFailedUpgrade } from '../install/self-upgrade.js';
 import { startService, stopService } from '../install/service.js';
 import {
   currentVersion,
@@ -58,6 +59,7 @@ async function install(upgrade: Upgrade): Promise<number> {
   }
   printError(`error: agent ${to} did not become healthy; rolling back to ${from}`);
   const restored = await activate(upgrade, from);
+  await recordFailedUpgrade(manifest.prefix, to);
   printError(restored ? `rolled back: ${from} is running again` : `rollback to ${from} failed`);
   return 1;
 }

@@ -10,6 +10,8 @@ export interface HeartbeaterOptions {
   client: ControlPlaneClient;
   sample: () => Promise<RedisInfo | null>;
   log: Logger;
+  /** Called with the version the console wants this agent to run, when it names one. */
+  onUpgradeRequested?: (version: string) => void;
   /** Until the console names its own interval in a heartbeat reply. */
   intervalMs?: number;
   timeoutMs?: number;
@@ -50,11 +52,15 @@ export class Heartbeater {
     if (!identity) return false;
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 5_000);
     try {
-      const payload = heartbeatPayload(identity, await sample());
+      const payload = {
+        ...heartbeatPayload(identity, await sample()),
+        recentLogs: this.options.log.recent.snapshot(),
+      };
       const reply = await client.agent.heartbeat.mutate(payload, {
         signal: AbortSignal.any([this.stopped.signal, timeout]),
       });
       this.intervalMs = clampInterval(reply.heartbeatIntervalMs);
+      if (reply.upgradeTo) this.options.onUpgradeRequested?.(reply.upgradeTo);
       this.recovered();
       return true;
     } catch (error) {

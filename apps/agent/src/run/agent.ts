@@ -10,6 +10,7 @@ import { close, createAgentHttpServer, listen } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import { createInfoSampler, type InfoSampler } from '../metrics/info-sampler.js';
 import { createAgentRegistry } from '../metrics/registry.js';
+import { createSelfUpgrader } from '../install/self-upgrade.js';
 import { freePort } from '../net/free-port.js';
 import { bindAddresses, redisLogFile, writeRedisConfig } from '../redis/config-file.js';
 import { createRedisProbe, type RedisProbe } from '../redis/probe.js';
@@ -65,6 +66,7 @@ function createHeartbeater(config: AgentConfig, redis: RedisParts, log: Logger):
     client: createControlPlaneClient(config.consoleUrl, config.credential),
     sample: () => redis.sampler.sample(),
     log: log.child({ component: 'heartbeat' }),
+    onUpgradeRequested: createSelfUpgrader(log.child({ component: 'upgrade' })),
   });
 }
 
