@@ -1,5 +1,6 @@
 import { Brand } from '~/components/brand';
 import type { Role } from '~/lib/types';
+import { AlertsBadge } from './alerts-badge';
 import { MainNav } from './main-nav';
 import { SignOutButton } from './sign-out-button';
 
@@ -10,6 +11,7 @@ export function ConsoleHeader({ email, role }: { email: string; role: Role }) {
         <Brand />
         <MainNav />
         <div className="user-menu">
+          <AlertsBadge />
           <span className="user-email">{email}</span>
           <span className="role-pill" title="Your role">
             {role}

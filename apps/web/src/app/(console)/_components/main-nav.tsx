@@ -7,6 +7,7 @@ const links = [
   { href: '/', label: 'Overview' },
   { href: '/nodes', label: 'Nodes' },
   { href: '/metrics', label: 'Metrics' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/settings', label: 'Settings' },
   { href: '/audit', label: 'Audit' },
 ] as const;
