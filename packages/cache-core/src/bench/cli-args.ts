@@ -29,7 +29,10 @@ export function parseHitRatioArgs(argv: readonly string[]): HitRatioArgs {
   let defaultSizes: readonly number[] | undefined;
   if (values.mix !== undefined) {
     const mix = mixes[values.mix];
-    if (mix === undefined) throw new UsageError(`unknown --mix "${values.mix}" (known: ${Object.keys(mixes).join(', ')})`);
+    if (mix === undefined)
+      throw new UsageError(
+        `unknown --mix "${values.mix}" (known: ${Object.keys(mixes).join(', ')})`,
+      );
     trace = mix.name;
     files = mix.files.map((file) => path.resolve(tracesDir(), file));
     defaultSizes = mix.sizes;
@@ -39,10 +42,17 @@ export function parseHitRatioArgs(argv: readonly string[]): HitRatioArgs {
     trace = files.map((file) => path.basename(file).replace(/\.keys\.gz$|\.gz$/, '')).join('+');
   }
   const missing = files.filter((file) => !existsSync(file));
-  if (missing.length > 0) throw new UsageError(`trace file not found: ${[...new Set(missing)].join(', ')}`);
+  if (missing.length > 0)
+    throw new UsageError(`trace file not found: ${[...new Set(missing)].join(', ')}`);
   const sizes = values.sizes === undefined ? defaultSizes : parseSizes(values.sizes);
   if (sizes === undefined) throw new UsageError('--sizes <n,n,...> is required with --trace');
-  return { trace, files, sizes: [...sizes], policies: parsePolicies(values.policies), json: values.json === true };
+  return {
+    trace,
+    files,
+    sizes: [...sizes],
+    policies: parsePolicies(values.policies),
+    json: values.json === true,
+  };
 }
 
 function parseCli(argv: readonly string[]): ReturnType<typeof parseOptions> {
@@ -84,7 +94,8 @@ function parsePolicies(text: string | undefined): PolicyName[] {
   if (text === undefined) return [...policyNames];
   return splitList(text).map((name) => {
     const policy = policyNames.find((known) => known === name);
-    if (policy === undefined) throw new UsageError(`unknown policy "${name}" (known: ${policyNames.join(', ')})`);
+    if (policy === undefined)
+      throw new UsageError(`unknown policy "${name}" (known: ${policyNames.join(', ')})`);
     return policy;
   });
 }

@@ -20,7 +20,8 @@ import { parseHitRatioArgs, UsageError } from './cli-args.js';
 import { loadWorkload, sweep } from './hit-ratio-sweep.js';
 import { formatRows, formatSummary, printJson, summarize } from './report.js';
 
-const USAGE = 'usage: hit-ratio-cli (--trace <file[,file...]> --sizes <n,...> | --mix corda-loop) [--json]';
+const USAGE =
+  'usage: hit-ratio-cli (--trace <file[,file...]> --sizes <n,...> | --mix corda-loop) [--json]';
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseHitRatioArgs(argv);
@@ -46,7 +47,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`hit-ratio-cli: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `hit-ratio-cli: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

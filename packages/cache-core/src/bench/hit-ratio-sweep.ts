@@ -38,7 +38,14 @@ export function sweep(
   for (const size of sizes) {
     for (const policy of policies) {
       const { requests, hits } = replay(keys, createPolicy(policy, size));
-      const row = { trace, size, policy, requests, hits, hitRatio: requests === 0 ? 0 : hits / requests };
+      const row = {
+        trace,
+        size,
+        policy,
+        requests,
+        hits,
+        hitRatio: requests === 0 ? 0 : hits / requests,
+      };
       rows.push(row);
       onRow(row);
     }

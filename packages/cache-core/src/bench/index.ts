@@ -10,7 +10,14 @@ import { loadWorkload, sweep } from './hit-ratio-sweep.js';
 import type { MicroBenchResult } from './micro-bench.js';
 import { microBenches } from './micro-benches.js';
 import { policyNames } from './policies.js';
-import { formatSummary, overallSummary, printJson, summarize, table, type TraceSummary } from './report.js';
+import {
+  formatSummary,
+  overallSummary,
+  printJson,
+  summarize,
+  table,
+  type TraceSummary,
+} from './report.js';
 import { tracesDir } from './env.js';
 import { shippedWorkloads } from './trace-catalog.js';
 
@@ -39,7 +46,10 @@ async function runMicroBenches(): Promise<boolean> {
       results.push(result);
     } catch (error) {
       failed = true;
-      printJson({ bench: bench.name, error: error instanceof Error ? error.message : String(error) });
+      printJson({
+        bench: bench.name,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   const rows = results.map((result) => [
@@ -60,6 +70,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

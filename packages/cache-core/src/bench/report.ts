@@ -19,9 +19,14 @@ export function printJson(value: object): void {
 }
 
 export function formatRows(rows: readonly HitRatioRow[]): string {
-  const lines = rows.map((row) =>
-    [row.trace, String(row.size), row.policy, String(row.requests), String(row.hits), `${pct(row.hitRatio)}%`],
-  );
+  const lines = rows.map((row) => [
+    row.trace,
+    String(row.size),
+    row.policy,
+    String(row.requests),
+    String(row.hits),
+    `${pct(row.hitRatio)}%`,
+  ]);
   return table(['trace', 'size', 'policy', 'requests', 'hits', 'hit ratio'], lines);
 }
 
@@ -45,7 +50,14 @@ export function summarize(trace: string, rows: readonly HitRatioRow[]): TraceSum
   }
   const lruMean = lruSum / sizes.length;
   const cachefleetMean = oursSum / sizes.length;
-  return { trace, lruMean, cachefleetMean, gain: cachefleetMean - lruMean, worstDeficit, worstSize };
+  return {
+    trace,
+    lruMean,
+    cachefleetMean,
+    gain: cachefleetMean - lruMean,
+    worstDeficit,
+    worstSize,
+  };
 }
 
 export function formatSummary(summaries: readonly TraceSummary[]): string {
@@ -57,8 +69,17 @@ export function formatSummary(summaries: readonly TraceSummary[]): string {
     `${pct(s.worstDeficit)} @ ${s.worstSize}`,
   ]);
   const overall = overallSummary(summaries);
-  lines.push(['average gain / worst', '', '', pct(overall.averageGain), `${pct(overall.worstDeficit)} ${overall.worstAt}`]);
-  return table(['trace', 'LRU %', 'cachefleet %', 'gain (points)', 'worst deficit (points) @ size'], lines);
+  lines.push([
+    'average gain / worst',
+    '',
+    '',
+    pct(overall.averageGain),
+    `${pct(overall.worstDeficit)} ${overall.worstAt}`,
+  ]);
+  return table(
+    ['trace', 'LRU %', 'cachefleet %', 'gain (points)', 'worst deficit (points) @ size'],
+    lines,
+  );
 }
 
 export function overallSummary(summaries: readonly TraceSummary[]): {
@@ -67,7 +88,8 @@ export function overallSummary(summaries: readonly TraceSummary[]): {
   worstAt: string;
 } {
   let worst: TraceSummary | undefined;
-  for (const s of summaries) if (worst === undefined || s.worstDeficit > worst.worstDeficit) worst = s;
+  for (const s of summaries)
+    if (worst === undefined || s.worstDeficit > worst.worstDeficit) worst = s;
   const averageGain = summaries.reduce((sum, s) => sum + s.gain, 0) / Math.max(1, summaries.length);
   return {
     averageGain,
@@ -78,8 +100,14 @@ export function overallSummary(summaries: readonly TraceSummary[]): {
 
 /** Left-aligned first column, right-aligned figures. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
   const render = (cells: readonly string[]): string =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-  return [render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(render)].join('\n');
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ');
+  return [render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(render)].join(
+    '\n',
+  );
 }

@@ -14,7 +14,11 @@ const LOOP = 'lirs-loop.keys.gz';
 
 /** The size sweeps of the traces README, so results line up with its published tables. */
 export const shippedWorkloads: readonly Workload[] = [
-  { name: 'arc-OLTP', files: ['arc-OLTP.keys.gz'], sizes: [...steps(250, 2000, 250), 5000, 10000, 15000] },
+  {
+    name: 'arc-OLTP',
+    files: ['arc-OLTP.keys.gz'],
+    sizes: [...steps(250, 2000, 250), 5000, 10000, 15000],
+  },
   { name: 'lirs-gli', files: ['lirs-gli.keys.gz'], sizes: steps(250, 2000, 250) },
   { name: 'lirs-loop', files: [LOOP], sizes: [100, ...steps(250, 2000, 250)] },
   ...['multi1', 'multi2', 'cpp', 'cs', '2_pools', 'zigzag', 'scan'].map((name) => ({
@@ -33,7 +37,11 @@ export const shippedWorkloads: readonly Workload[] = [
 
 /** Caffeine's adaptivity test: recency (corda), then frequency (loop ×5), then recency again. */
 function cordaLoop(): Workload {
-  return { name: 'corda-loop', files: [CORDA, LOOP, LOOP, LOOP, LOOP, LOOP, CORDA], sizes: steps(250, 2000, 250) };
+  return {
+    name: 'corda-loop',
+    files: [CORDA, LOOP, LOOP, LOOP, LOOP, LOOP, CORDA],
+    sizes: steps(250, 2000, 250),
+  };
 }
 
 /** Named mixes accepted by `--mix`. */

@@ -5,8 +5,6 @@ import {
   NONE,
   PROBATION,
   PROTECTED,
-  REGION,
-  STAMP,
   WINDOW,
   type Region,
   type SlotStore,
@@ -68,17 +66,33 @@ export class AdaptivePolicy<V> {
     const store = this.store;
     const hash = store.hash(slot);
     this.sketch.increment(hash);
-    store.links[(slot << 3) | STAMP] = this.nextTick();
-    // Regions are only ever written from the Region constants.
-    const region = (store.links[(slot << 3) | REGION] ?? WINDOW) as Region;
+    store.setStamp(slot, this.nextTick());
+    const region = store.region(slot);
     if (region === WINDOW || region === PROTECTED) {
-      this.list(region).moveToBack(slot);
+      // Inlined moveToBack: the region number is also its list's sentinel slot.
+      const { next, prev } = store;
+      const after = next[slot] ?? region;
+      if (after !== region) {
+        const before = prev[slot] ?? region;
+        next[before] = after;
+        prev[after] = before;
+        const tail = prev[region] ?? region;
+        prev[slot] = tail;
+        next[slot] = region;
+        next[tail] = slot;
+        prev[region] = slot;
+      }
     } else {
-      this.list(region).remove(slot);
-      this.place(slot, PROTECTED);
-      this.demoteProtected();
+      this.promote(slot, region);
     }
     if (this.advisor.recordHit(hash)) this.applyShare(this.advisor.share);
+  }
+
+  /** A second hit in probation earns the protected segment, which may push its LRU back out. */
+  private promote(slot: number, region: Region): void {
+    this.list(region).remove(slot);
+    this.place(slot, PROTECTED);
+    this.demoteProtected();
   }
 
   onMiss(hash: number): void {
@@ -88,7 +102,7 @@ export class AdaptivePolicy<V> {
   /** Inserts a new entry into the window and evicts whatever the bounds no longer allow. */
   add(slot: number): void {
     this.sketch.increment(this.store.hash(slot));
-    this.store.links[(slot << 3) | STAMP] = this.nextTick();
+    this.store.setStamp(slot, this.nextTick());
     this.place(slot, WINDOW);
     this.count++;
     this.weight += this.store.weight(slot);
@@ -103,16 +117,16 @@ export class AdaptivePolicy<V> {
   /** Re-weighs an entry updated in place, counting the write as an access. */
   update(slot: number, weight: number): void {
     const delta = weight - this.store.weight(slot);
-    this.list(this.regionOf(slot)).weight += delta;
+    this.list(this.store.region(slot)).weight += delta;
     this.weight += delta;
-    this.store.setWeight(slot, weight);
+    this.store.weights[slot] = weight;
     this.onHit(slot);
     this.evictIfNeeded();
   }
 
   /** Unlinks an entry the cache is removing for its own reasons (delete, expiry). */
   remove(slot: number): void {
-    this.list(this.regionOf(slot)).remove(slot);
+    this.list(this.store.region(slot)).remove(slot);
     this.count--;
     this.weight -= this.store.weight(slot);
   }
@@ -127,18 +141,13 @@ export class AdaptivePolicy<V> {
     return this.lists[region];
   }
 
-  private regionOf(slot: number): Region {
-    const region = this.store.links[(slot << 3) | REGION] ?? WINDOW;
-    return region === PROBATION || region === DEMOTED || region === PROTECTED ? region : WINDOW;
-  }
-
   private place(slot: number, region: Region): void {
-    this.store.links[(slot << 3) | REGION] = region;
+    this.store.setRegion(slot, region);
     this.list(region).pushBack(slot);
   }
 
   private moveTo(slot: number, region: typeof PROBATION | typeof DEMOTED): void {
-    this.list(this.regionOf(slot)).remove(slot);
+    this.list(this.store.region(slot)).remove(slot);
     this.place(slot, region);
   }
 
@@ -177,7 +186,8 @@ export class AdaptivePolicy<V> {
     while (this.overCapacity()) {
       // The candidate sits at probation's MRU end, so it is probation's LRU only when it is alone.
       let victim = this.probationVictim();
-      if (victim === candidate) victim = this.older(this.lists[DEMOTED].first(), this.lists[PROTECTED].first());
+      if (victim === candidate)
+        victim = this.older(this.lists[DEMOTED].first(), this.lists[PROTECTED].first());
       const admitted = victim !== NONE && (this.isExpired(victim) || this.admit(candidate, victim));
       if (!admitted || this.isExpired(candidate)) {
         this.evictSlot(candidate);
@@ -207,6 +217,8 @@ export class AdaptivePolicy<V> {
     const candidateFreq = this.sketch.frequency(this.store.hash(candidate));
     const victimFreq = this.sketch.frequency(this.store.hash(victim));
     if (candidateFreq > victimFreq) return true;
+    // While warming up, near-ties go to the newcomer (estimates carry about one count of noise).
+    if (candidateFreq + this.tuning.tieSlack >= victimFreq && this.advisor.admitTies) return true;
     if (candidateFreq < JITTER_THRESHOLD) return false;
     return (this.nextRandom() & JITTER_MASK) === 0;
   }
@@ -219,7 +231,10 @@ export class AdaptivePolicy<V> {
 
   private demoteProtected(): void {
     const protectedList = this.lists[PROTECTED];
-    while (protectedList.count > this.protectedMaxCount || protectedList.weight > this.protectedMaxWeight) {
+    while (
+      protectedList.count > this.protectedMaxCount ||
+      protectedList.weight > this.protectedMaxWeight
+    ) {
       const demoted = protectedList.first();
       if (demoted === NONE) return;
       this.moveTo(demoted, DEMOTED);

@@ -60,7 +60,8 @@ export class ExactLru<V> {
 
   /** Keys from least to most recently used. */
   *keys(): IterableIterator<string> {
-    for (let entry = this.order.first(); entry !== undefined; entry = this.next(entry)) yield entry.key;
+    for (let entry = this.order.first(); entry !== undefined; entry = this.next(entry))
+      yield entry.key;
   }
 
   private next(entry: Entry<V>): Entry<V> | undefined {

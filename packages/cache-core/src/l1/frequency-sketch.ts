@@ -46,23 +46,45 @@ export class FrequencySketch {
     return Math.min(Math.min(a, b), Math.min(c, d));
   }
 
-  /** On every hit, so written out flat: four counters of one block, each bumped unless saturated. */
+  /**
+   * On every hit, so written out flat (a loop over the rows measured twice as slow): four counters of
+   * one block, each bumped unless saturated.
+   */
   increment(hash: number): void {
     const table = this.table;
     const h = Math.imul(hash, 0x9e3779b1);
     const block = ((h ^ (h >>> 16)) & this.blockMask) << BLOCK_SHIFT;
     const select = selector(hash);
-    let added = 0;
-    for (let row = 0; row < 4; row++) {
-      const index = block + (row << 2) + ((select >>> (row << 1)) & 3);
-      const offset = ((select >>> (8 + 3 * row)) & 7) << 2;
-      const word = table[index] ?? 0;
-      if (((word >>> offset) & COUNTER_MAX) !== COUNTER_MAX) {
-        table[index] = word + (1 << offset);
-        added = 1;
-      }
+    const i0 = block + (select & 3);
+    const i1 = block + 4 + ((select >>> 2) & 3);
+    const i2 = block + 8 + ((select >>> 4) & 3);
+    const i3 = block + 12 + ((select >>> 6) & 3);
+    const o0 = ((select >>> 8) & 7) << 2;
+    const o1 = ((select >>> 11) & 7) << 2;
+    const o2 = ((select >>> 14) & 7) << 2;
+    const o3 = ((select >>> 17) & 7) << 2;
+    let added = false;
+    let word = table[i0] ?? 0;
+    if (((word >>> o0) & COUNTER_MAX) !== COUNTER_MAX) {
+      table[i0] = word + (1 << o0);
+      added = true;
     }
-    if (added !== 0 && ++this.additions >= this.sampleSize) this.age();
+    word = table[i1] ?? 0;
+    if (((word >>> o1) & COUNTER_MAX) !== COUNTER_MAX) {
+      table[i1] = word + (1 << o1);
+      added = true;
+    }
+    word = table[i2] ?? 0;
+    if (((word >>> o2) & COUNTER_MAX) !== COUNTER_MAX) {
+      table[i2] = word + (1 << o2);
+      added = true;
+    }
+    word = table[i3] ?? 0;
+    if (((word >>> o3) & COUNTER_MAX) !== COUNTER_MAX) {
+      table[i3] = word + (1 << o3);
+      added = true;
+    }
+    if (added && ++this.additions >= this.sampleSize) this.age();
   }
 
   clear(): void {

@@ -19,6 +19,7 @@ export class HillClimber {
   private direction = 1;
   private step: number;
   private pinned = 0;
+  private trailing = 0;
   private samples = 0;
   private scoreSum = 0;
   private hitRateSum = 0;
@@ -30,13 +31,22 @@ export class HillClimber {
     this.step = tuning.stepShare;
   }
 
+  /** LRU pulled clearly ahead (`advantage` < 0): grow the window in proportion. Returns the share. */
+  guard(advantage: number): number {
+    this.direction = 1;
+    this.step = this.tuning.stepShare;
+    this.move(Math.max(this.tuning.stepShare, -advantage * this.tuning.guardGain));
+    this.startClimbSample(Math.min(0, advantage), this.previousHitRate);
+    return this.windowShare;
+  }
+
   /** Ends a sample; `advantage` is the hit-rate lead over the shadow LRU in it. Returns the share. */
   endSample(hitRate: number, advantage: number): number {
-    if (advantage < -this.tuning.guardMargin) {
-      this.direction = 1;
-      this.move(Math.max(this.tuning.stepShare, -advantage * this.tuning.guardGain));
-      this.startClimbSample(advantage, hitRate);
-      return this.windowShare;
+    // One bad sample may be a phase that the next one undoes (a scan turning around); two are not.
+    this.trailing = advantage < -this.tuning.guardMargin ? this.trailing + 1 : 0;
+    if (this.trailing >= this.tuning.guardSamples) {
+      this.trailing = 0;
+      return this.guard(advantage);
     }
     this.scoreSum += advantage;
     this.hitRateSum += hitRate;
@@ -74,7 +84,9 @@ export class HillClimber {
 
   /** At a bound and pushing against it. */
   private isPinned(): boolean {
-    return (this.windowShare >= 1 && this.direction > 0) || (this.windowShare <= 0 && this.direction < 0);
+    return (
+      (this.windowShare >= 1 && this.direction > 0) || (this.windowShare <= 0 && this.direction < 0)
+    );
   }
 
   private move(amount: number): void {

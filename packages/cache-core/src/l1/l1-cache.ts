@@ -60,25 +60,21 @@ export class L1Cache<V> {
 
   /** Returns the value and records the access; a miss is recorded too (it steers the policy). */
   get(key: string): V | undefined {
+    // Kept tiny so V8 inlines the whole hit path; misses and expiry live in their own methods.
     const slot = this.slots.get(key);
     if (slot === undefined) {
       this.policy.onMiss(this.missHash(key));
       return undefined;
     }
-    const expiresAt = this.store.expiresAt(slot);
-    if (expiresAt !== Infinity && expiresAt <= this.clock()) {
-      this.policy.onMiss(this.store.hash(slot));
-      this.removeSlot(slot, 'expired');
-      return undefined;
-    }
+    if (this.store.expiring(slot) && this.expireOnRead(slot)) return undefined;
     this.policy.onHit(slot);
-    return this.store.values[slot];
+    return this.store.value(slot);
   }
 
   /** Returns the value without counting an access or reordering anything. */
   peek(key: string): V | undefined {
     const slot = this.live(key);
-    return slot === undefined ? undefined : this.store.values[slot];
+    return slot === undefined ? undefined : this.store.value(slot);
   }
 
   has(key: string): boolean {
@@ -102,7 +98,7 @@ export class L1Cache<V> {
       this.slots.set(key, slot);
       this.policy.add(slot);
     } else {
-      this.store.values[slot] = value;
+      this.store.setValue(slot, value);
       this.store.setExpiresAt(slot, expiresAt);
       this.policy.update(slot, weight);
     }
@@ -120,7 +116,8 @@ export class L1Cache<V> {
   /** Removes every entry; each is reported to `onEvict` as 'explicit'. */
   clear(): void {
     if (this.notices.listening) {
-      for (const slot of this.slots.values()) this.notices.add(this.keyOf(slot), this.valueOf(slot), 'explicit');
+      for (const slot of this.slots.values())
+        this.notices.add(this.keyOf(slot), this.valueOf(slot), 'explicit');
     }
     this.slots.clear();
     this.store.clear();
@@ -134,6 +131,14 @@ export class L1Cache<V> {
     for (const [key, slot] of this.slots) {
       if (this.store.expiresAt(slot) > now) yield key;
     }
+  }
+
+  /** Removes the entry if its max-age has passed; a read of it then counts as a miss. */
+  private expireOnRead(slot: number): boolean {
+    if (this.store.expiresAt(slot) > this.clock()) return false;
+    this.policy.onMiss(this.store.hash(slot));
+    this.removeSlot(slot, 'expired');
+    return true;
   }
 
   /** Hash of a missed key, remembered because the usual next call is `set` of that same key. */
@@ -175,9 +180,8 @@ export class L1Cache<V> {
     return this.store.keys[slot] ?? '';
   }
 
-  /** The value of a live slot; present by construction, whatever V admits. */
   private valueOf(slot: number): V {
-    return this.store.values[slot] as V;
+    return this.store.value(slot);
   }
 }
 

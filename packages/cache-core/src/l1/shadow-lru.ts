@@ -35,8 +35,8 @@ export class ShadowLru {
     return this.capacity;
   }
 
-  /** Replays one sampled request; `policyHit` says whether the real cache hit it. */
-  access(hash: number, policyHit: boolean): void {
+  /** Replays one sampled request; `policyHit` says whether the real cache hit it. True on an LRU hit. */
+  access(hash: number, policyHit: boolean): boolean {
     this.requests++;
     if (policyHit) this.policyHits++;
     let slot = this.slots.get(hash);
@@ -44,7 +44,7 @@ export class ShadowLru {
       this.hits++;
       this.unlink(slot);
       this.linkLast(slot);
-      return;
+      return true;
     }
     if (this.used < this.capacity) {
       slot = ++this.used;
@@ -56,6 +56,7 @@ export class ShadowLru {
     this.hashes[slot] = hash;
     this.slots.set(hash, slot);
     this.linkLast(slot);
+    return false;
   }
 
   /** (policy hits − LRU hits) per sampled request: > 0 means the real cache beats LRU. */

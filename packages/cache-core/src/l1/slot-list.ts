@@ -1,9 +1,9 @@
-import { NEXT, NONE, PREV, type SlotStore } from './slot-store.js';
+import { NONE, type SlotStore } from './slot-store.js';
 
 /**
- * Circular doubly-linked list of slots through the store's link records, ordered from least to most
- * recently used, with a sentinel slot so that link and unlink need no empty-list branches. It keeps
- * its entry count and total weight so region bounds are O(1) to test.
+ * Circular doubly-linked list of slots through the store's next/prev arrays, ordered from least to
+ * most recently used, with a sentinel slot so that link and unlink need no empty-list branches. It
+ * keeps its entry count and total weight so region bounds are O(1) to test.
  */
 export class SlotList {
   count = 0;
@@ -18,7 +18,7 @@ export class SlotList {
 
   /** Least recently used slot, or NONE. */
   first(): number {
-    const first = this.store.links[(this.head << 3) | NEXT] ?? this.head;
+    const first = this.store.next[this.head] ?? this.head;
     return first === this.head ? NONE : first;
   }
 
@@ -35,34 +35,40 @@ export class SlotList {
   }
 
   moveToBack(slot: number): void {
-    if (this.store.links[(slot << 3) | NEXT] === this.head) return;
-    this.unlink(slot);
-    this.link(slot);
+    const { next, prev } = this.store;
+    const after = next[slot] ?? this.head;
+    if (after === this.head) return;
+    const before = prev[slot] ?? this.head;
+    next[before] = after;
+    prev[after] = before;
+    const tail = prev[this.head] ?? this.head;
+    prev[slot] = tail;
+    next[slot] = this.head;
+    next[tail] = slot;
+    prev[this.head] = slot;
   }
 
   clear(): void {
-    const links = this.store.links;
-    links[(this.head << 3) | NEXT] = this.head;
-    links[(this.head << 3) | PREV] = this.head;
+    this.store.next[this.head] = this.head;
+    this.store.prev[this.head] = this.head;
     this.count = 0;
     this.weight = 0;
   }
 
   private link(slot: number): void {
-    const links = this.store.links;
-    const head = this.head << 3;
-    const tail = links[head | PREV] ?? this.head;
-    links[(slot << 3) | PREV] = tail;
-    links[(slot << 3) | NEXT] = this.head;
-    links[(tail << 3) | NEXT] = slot;
-    links[head | PREV] = slot;
+    const { next, prev } = this.store;
+    const tail = prev[this.head] ?? this.head;
+    prev[slot] = tail;
+    next[slot] = this.head;
+    next[tail] = slot;
+    prev[this.head] = slot;
   }
 
   private unlink(slot: number): void {
-    const links = this.store.links;
-    const before = links[(slot << 3) | PREV] ?? this.head;
-    const after = links[(slot << 3) | NEXT] ?? this.head;
-    links[(before << 3) | NEXT] = after;
-    links[(after << 3) | PREV] = before;
+    const { next, prev } = this.store;
+    const before = prev[slot] ?? this.head;
+    const after = next[slot] ?? this.head;
+    next[before] = after;
+    prev[after] = before;
   }
 }

@@ -10,41 +10,42 @@ export const DEMOTED = 2;
 export const PROTECTED = 3;
 export type Region = typeof WINDOW | typeof PROBATION | typeof DEMOTED | typeof PROTECTED;
 
+/** Fields of a slot's record in `records` (at `slot << 2`). */
+const VALUE = 0;
+/** Key hash, computed once on insert and reused by the sketch on every hit. */
+const HASH = 1;
+/** Region in bits 0-1; EXPIRING set when the entry has a max-age. */
+const FLAGS = 2;
+/** Policy tick of the last access (wrapping int32); orders entries across regions. */
+const STAMP = 3;
+const REGION_MASK = 3;
+const EXPIRING = 4;
+
 /** "No slot": what list heads return when empty. */
 export const NONE = -1;
 const FIRST_SLOT = 4;
 const INITIAL_SLOTS = 1024;
 
-/** Field offsets within a slot's record of `links` (8 × int32, at `slot << 3`). */
-export const NEXT = 0;
-export const PREV = 1;
-export const HASH = 2;
-export const REGION = 3;
-/** Policy tick of the last access (wrapping int32); orders entries across regions. */
-export const STAMP = 4;
-/** 1 when the entry has a max-age, so a hit reads the expiry only when there is one. */
-export const EXPIRING = 5;
-/** Integer weight; read whenever the entry changes list, so it lives in the same record. */
-export const WEIGHT = 6;
-
 /**
  * Entries as slots of parallel arrays, the layout `lru-cache` uses: the key map yields a small
- * integer and a hit touches compact typed arrays rather than a web of objects. Everything a hit
- * reads or writes about a slot (links, hash, region, recency stamp, whether it can expire) sits in
- * one 32-byte record, so a hit on an entry without max-age costs one cache line of metadata.
- * Freed slots are reused; the arrays double when full, up to `maxSlots`.
+ * integer and a hit touches a few compact arrays rather than a web of objects. Measured on a busy
+ * machine, every extra cache line a hit touches costs about as much as lru-cache's whole get, so
+ * what a hit needs besides the links (the value, hash, region and recency stamp) sits in one
+ * 32-byte record of a plain array, next to the value that must be read anyway. Small integers are
+ * stored unboxed there. Freed slots are reused; the arrays double when full, up to `maxSlots`.
  */
 export class SlotStore<V> {
   keys: string[] = [];
-  values: (V | undefined)[] = [];
-  /** Per slot, at `slot << 3`: NEXT, PREV, HASH, REGION, STAMP, EXPIRING, WEIGHT (one spare). */
-  links = new Int32Array(0);
-  /** Per slot: the expiry time, read only when EXPIRING is set. */
+  next = new Int32Array(0);
+  prev = new Int32Array(0);
+  /** Integer weights (e.g. bytes), read when an entry changes list. */
+  weights = new Int32Array(0);
   expiry = new Float64Array(0);
+  /** Per slot at `slot << 2`: VALUE, HASH, FLAGS, STAMP; values are V, the rest small integers. */
+  private records: unknown[] = [];
   private freeSlots = new Int32Array(0);
   private freeCount = 0;
   private highWater = FIRST_SLOT;
-  private length = 0;
 
   constructor(private readonly maxSlots: number) {
     this.resize(Math.min(INITIAL_SLOTS, maxSlots + FIRST_SLOT));
@@ -54,70 +55,102 @@ export class SlotStore<V> {
     let slot: number;
     if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount] ?? NONE;
     else {
-      if (this.highWater === this.length) this.resize(Math.min(2 * this.length, this.maxSlots + FIRST_SLOT));
+      if (this.highWater === this.next.length) {
+        this.resize(Math.min(2 * this.next.length, this.maxSlots + FIRST_SLOT));
+      }
       slot = this.highWater++;
     }
+    const record = slot << 2;
     this.keys[slot] = key;
-    this.values[slot] = value;
-    this.links[(slot << 3) | HASH] = hash;
-    this.links[(slot << 3) | WEIGHT] = weight;
+    this.records[record | VALUE] = value;
+    this.records[record | HASH] = hash;
+    this.records[record | FLAGS] = 0;
+    this.records[record | STAMP] = 0;
+    this.weights[slot] = weight;
     this.setExpiresAt(slot, expiresAt);
     return slot;
   }
 
+  /** The value of a live slot (present by construction, whatever V admits). */
+  value(slot: number): V {
+    return this.records[(slot << 2) | VALUE] as V;
+  }
+
+  setValue(slot: number, value: V): void {
+    this.records[(slot << 2) | VALUE] = value;
+  }
+
   hash(slot: number): number {
-    return this.links[(slot << 3) | HASH] ?? 0;
+    return this.records[(slot << 2) | HASH] as number;
   }
 
-  weight(slot: number): number {
-    return this.links[(slot << 3) | WEIGHT] ?? 0;
+  region(slot: number): Region {
+    return ((this.records[(slot << 2) | FLAGS] as number) & REGION_MASK) as Region;
   }
 
-  setWeight(slot: number, weight: number): void {
-    this.links[(slot << 3) | WEIGHT] = weight;
-  }
-
-  /** Expiry time, or Infinity; reads the float record only for entries that have a max-age. */
-  expiresAt(slot: number): number {
-    if (this.links[(slot << 3) | EXPIRING] === 0) return Infinity;
-    return this.expiry[slot] ?? Infinity;
-  }
-
-  setExpiresAt(slot: number, expiresAt: number): void {
-    this.links[(slot << 3) | EXPIRING] = expiresAt === Infinity ? 0 : 1;
-    this.expiry[slot] = expiresAt;
+  setRegion(slot: number, region: Region): void {
+    const record = (slot << 2) | FLAGS;
+    this.records[record] = ((this.records[record] as number) & ~REGION_MASK) | region;
   }
 
   stamp(slot: number): number {
-    return this.links[(slot << 3) | STAMP] ?? 0;
+    return this.records[(slot << 2) | STAMP] as number;
+  }
+
+  setStamp(slot: number, stamp: number): void {
+    this.records[(slot << 2) | STAMP] = stamp;
+  }
+
+  weight(slot: number): number {
+    return this.weights[slot] ?? 0;
+  }
+
+  /** Whether the entry has a max-age at all. */
+  expiring(slot: number): boolean {
+    return ((this.records[(slot << 2) | FLAGS] as number) & EXPIRING) !== 0;
+  }
+
+  /** Expiry time, or Infinity; reads the expiry array only for entries that have a max-age. */
+  expiresAt(slot: number): number {
+    const flags = this.records[(slot << 2) | FLAGS] as number;
+    return (flags & EXPIRING) === 0 ? Infinity : (this.expiry[slot] ?? Infinity);
+  }
+
+  setExpiresAt(slot: number, expiresAt: number): void {
+    const record = (slot << 2) | FLAGS;
+    const flags = (this.records[record] as number) & ~EXPIRING;
+    this.records[record] = expiresAt === Infinity ? flags : flags | EXPIRING;
+    this.expiry[slot] = expiresAt;
   }
 
   /** Returns the slot for reuse and drops the references it held, so the GC can reclaim them. */
   release(slot: number): void {
     this.keys[slot] = '';
-    this.values[slot] = undefined;
+    this.records[(slot << 2) | VALUE] = undefined;
     this.freeSlots[this.freeCount++] = slot;
   }
 
   /** Forgets every entry at once (the lists must be cleared by their owner). */
   clear(): void {
     this.keys = [];
-    this.values = [];
+    this.records = new Array<unknown>(this.next.length << 2).fill(0);
     this.freeCount = 0;
     this.highWater = FIRST_SLOT;
   }
 
   private resize(length: number): void {
-    if (length <= this.length) throw new RangeError('L1 slot store is full');
-    const links = new Int32Array(length << 3);
-    links.set(this.links);
-    this.links = links;
-    const expiry = new Float64Array(length);
-    expiry.set(this.expiry);
-    this.expiry = expiry;
-    const freeSlots = new Int32Array(length);
-    freeSlots.set(this.freeSlots);
-    this.freeSlots = freeSlots;
-    this.length = length;
+    if (length <= this.next.length) throw new RangeError('L1 slot store is full');
+    this.next = grow(this.next, new Int32Array(length));
+    this.prev = grow(this.prev, new Int32Array(length));
+    this.weights = grow(this.weights, new Int32Array(length));
+    this.expiry = grow(this.expiry, new Float64Array(length));
+    this.freeSlots = grow(this.freeSlots, new Int32Array(length));
+    // Filled, never holey: V8 keeps a packed array's elements in one flat block.
+    for (let i = this.records.length; i < length << 2; i++) this.records.push(0);
   }
+}
+
+function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -48,14 +48,22 @@ export interface AdaptiveTuning {
   /** ...by this multiple of the gap (at least one step). */
   guardGain: number;
   /**
-   * A sample ends early once the shadow LRU leads by this many sampled hits per shadow entry: a lead
-   * that large cannot be a phase of the workload (a loop turning around) that the rest would undo.
+   * The window also grows at once when the shadow LRU's running lead (beyond `guardMargin` per
+   * sampled request) reaches this many hits per shadow entry, without waiting for the sample's end.
    */
   guardEarlyShare: number;
+  /** The guard acts after this many samples in a row trail LRU by more than `guardMargin`. */
+  guardSamples: number;
   /** Climbing samples to stay at a bound (0% or 100% window) before probing away from it. */
   pinnedSamples: number;
   /** Guard samples averaged into one climbing decision. */
   samplesPerClimb: number;
+  /**
+   * Warm-up after the cache first fills, in misses per entry of capacity, during which a candidate
+   * estimated at most `tieSlack` below the victim is admitted (recency wins near-ties).
+   */
+  tieFactor: number;
+  tieSlack: number;
   /** Advantage changes this small count as no change: the climber holds still. */
   flatTolerance: number;
 }

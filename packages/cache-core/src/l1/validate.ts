@@ -3,7 +3,10 @@ import type { L1Options, SetOptions } from './types.js';
 const MAX_WEIGHT = 2 ** 31 - 1;
 
 /** Refuses bounds that would make the cache unbounded or meaningless, before anything is built. */
-export function validateBounds<V>(options: L1Options<V>): { maxEntries: number; maxWeight: number } {
+export function validateBounds<V>(options: L1Options<V>): {
+  maxEntries: number;
+  maxWeight: number;
+} {
   const maxEntries = options.maxEntries ?? Infinity;
   const maxWeight = options.maxWeight ?? Infinity;
   if (!(maxEntries === Infinity || (Number.isInteger(maxEntries) && maxEntries > 0))) {
@@ -30,7 +33,9 @@ export function validateSetOptions(
   const maxAgeMs = options?.maxAgeMs ?? defaultMaxAgeMs;
   // Weights are stored as int32 next to the entry's links (see SlotStore): whole units, e.g. bytes.
   if (!(Number.isInteger(weight) && weight >= 0 && weight <= MAX_WEIGHT)) {
-    throw new RangeError(`weight must be an integer from 0 to ${MAX_WEIGHT}, got ${String(weight)}`);
+    throw new RangeError(
+      `weight must be an integer from 0 to ${MAX_WEIGHT}, got ${String(weight)}`,
+    );
   }
   if (!(maxAgeMs > 0)) {
     throw new RangeError(`maxAgeMs must be a positive number, got ${String(maxAgeMs)}`);

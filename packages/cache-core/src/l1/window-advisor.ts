@@ -17,7 +17,11 @@ export class WindowAdvisor {
   private requests = 0;
   private period = 1;
   private guardLimit = 1;
+  /** CUSUM of the shadow LRU's lead on sampled requests, less the tolerated margin per request. */
+  private lead = 0;
   private active = false;
+  private requestsSinceFull = 0;
+  private tieRequests = 0;
 
   constructor(private readonly tuning: AdaptiveTuning) {
     this.climber = new HillClimber(tuning);
@@ -29,14 +33,14 @@ export class WindowAdvisor {
 
   /** Sizes the sample and the shadow for a cache of about `capacity` entries. */
   resize(capacity: number): void {
-    const { sampleFactor, minSample, maxSample, shadowMinEntries, guardMargin } = this.tuning;
+    const { sampleFactor, minSample, maxSample, shadowMinEntries } = this.tuning;
     this.period = Math.max(minSample, Math.min(maxSample, Math.round(sampleFactor * capacity)));
     let rate = 1;
     while (capacity / (rate * 2) >= shadowMinEntries) rate *= 2;
     this.mask = rate - 1;
     this.shadow.resize(capacity / rate);
-    const shadowSize = this.shadow.size;
-    this.guardLimit = Math.max(this.tuning.guardEarlyShare * shadowSize, (guardMargin * this.period) / rate);
+    this.guardLimit = this.tuning.guardEarlyShare * this.shadow.size;
+    this.tieRequests = this.tuning.tieFactor * capacity;
   }
 
   /** Samples only count once the cache is full: before that every policy hits the same. */
@@ -44,20 +48,59 @@ export class WindowAdvisor {
     this.active = true;
   }
 
-  /** Records a hit; true when the share changed. Allocation-free: this is on the hit path. */
+  /** Counts the requests since the cache first filled, while that still matters for `admitTies`. */
+  private countSinceFull(): void {
+    if (this.active && this.requestsSinceFull < this.tieRequests) this.requestsSinceFull++;
+  }
+
+  /**
+   * True during the warm-up after the cache first fills: near-ties then go to the newcomer. A policy
+   * that has seen each key once cannot tell a loop (keep the old keys) from a scan that will turn
+   * around (keep the new ones); measured on the traces, recency is the cheaper guess while the
+   * climber has no data (a zigzag scan otherwise loses its whole first turn).
+   */
+  get admitTies(): boolean {
+    return this.requestsSinceFull < this.tieRequests;
+  }
+
+  /** Records a hit; true when the share changed. Allocation-free and tiny: this is on the hit path. */
   recordHit(hash: number): boolean {
     this.hits++;
-    if ((hash & this.mask) === 0) this.shadow.access(hash, true);
-    return ++this.requests >= this.period && this.endSample();
+    if ((hash & this.mask) !== 0 && ++this.requests < this.period) return false;
+    return this.sampledHit(hash);
+  }
+
+  /** The rare part of a hit: a sampled key (replayed into the shadow) or the end of a sample. */
+  private sampledHit(hash: number): boolean {
+    if ((hash & this.mask) === 0) {
+      const lruHit = this.shadow.access(hash, true);
+      this.lead = Math.max(0, this.lead - (lruHit ? 0 : 1) - this.tuning.guardMargin);
+      this.requests++;
+    }
+    return this.requests >= this.period && this.endSample();
   }
 
   /** Records a miss; true when the share changed. */
   recordMiss(hash: number): boolean {
+    this.countSinceFull();
     if ((hash & this.mask) === 0) {
-      this.shadow.access(hash, false);
-      if (this.shadow.hits - this.shadow.policyHits >= this.guardLimit) return this.endSample();
+      const lruHit = this.shadow.access(hash, false);
+      this.lead = Math.max(0, this.lead + (lruHit ? 1 : 0) - this.tuning.guardMargin);
+      if (this.lead >= this.guardLimit) return this.guard();
     }
     return ++this.requests >= this.period && this.endSample();
+  }
+
+  /**
+   * LRU has out-hit the cache by more than a whole shadow's worth of entries beyond the tolerated
+   * margin: no phase of a workload undoes that, recency rules, so the window grows at once.
+   */
+  private guard(): boolean {
+    const advantage = this.shadow.advantage;
+    this.lead = 0;
+    if (!this.active) return false;
+    const before = this.climber.windowShare;
+    return this.climber.guard(advantage) !== before;
   }
 
   private endSample(): boolean {

@@ -6,7 +6,10 @@ type Evicted = [key: string, value: number, reason: EvictionReason];
 
 function recording(options: ConstructorParameters<typeof L1Cache<number>>[0] = { maxEntries: 10 }) {
   const evicted: Evicted[] = [];
-  const cache = new L1Cache<number>({ ...options, onEvict: (key, value, reason) => evicted.push([key, value, reason]) });
+  const cache = new L1Cache<number>({
+    ...options,
+    onEvict: (key, value, reason) => evicted.push([key, value, reason]),
+  });
   return { cache, evicted };
 }
 

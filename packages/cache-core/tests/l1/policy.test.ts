@@ -3,7 +3,10 @@ import { ExactLru, L1Cache } from '../../src/l1/index.js';
 import { replay } from '../../src/bench/replay.js';
 import { loop, scanWithHotSet, shortReuse } from './workloads.js';
 
-function hitRatios(keys: readonly string[], size: number): { lru: number; ours: number; cache: L1Cache<true> } {
+function hitRatios(
+  keys: readonly string[],
+  size: number,
+): { lru: number; ours: number; cache: L1Cache<true> } {
   const cache = new L1Cache<true>({ maxEntries: size });
   const lru = replay(keys, new ExactLru<true>(size)).hits / keys.length;
   const ours = replay(keys, cache).hits / keys.length;
@@ -30,7 +33,11 @@ describe('adaptive policy', () => {
   });
 
   it('follows a workload that switches from recency to a loop and back', () => {
-    const keys = [...shortReuse(60_000, 80, 1), ...loop(200_000, 600), ...shortReuse(60_000, 80, 2)];
+    const keys = [
+      ...shortReuse(60_000, 80, 1),
+      ...loop(200_000, 600),
+      ...shortReuse(60_000, 80, 2),
+    ];
     const { lru, ours, cache } = hitRatios(keys, 500);
     expect(ours).toBeGreaterThan(lru + 0.2);
     const tail = shortReuse(60_000, 80, 3);

@@ -26,7 +26,8 @@ describe('trace replay', () => {
     const rows = sweep('lirs-gli', keys, sizes, ['lru', 'cachefleet'], () => undefined);
     for (const size of sizes) {
       const lru = rows.find((row) => row.size === size && row.policy === 'lru')?.hitRatio ?? 1;
-      const ours = rows.find((row) => row.size === size && row.policy === 'cachefleet')?.hitRatio ?? 0;
+      const ours =
+        rows.find((row) => row.size === size && row.policy === 'cachefleet')?.hitRatio ?? 0;
       expect(ours).toBeGreaterThanOrEqual(lru);
     }
   });
@@ -40,7 +41,12 @@ describe('trace replay', () => {
 describe('hit-ratio CLI arguments', () => {
   it('accepts a trace and sizes', () => {
     const args = parseHitRatioArgs(['--trace', gli, '--sizes', '250, 1000', '--json']);
-    expect(args).toMatchObject({ trace: 'lirs-gli', sizes: [250, 1000], json: true, policies: ['lru', 'cachefleet'] });
+    expect(args).toMatchObject({
+      trace: 'lirs-gli',
+      sizes: [250, 1000],
+      json: true,
+      policies: ['lru', 'cachefleet'],
+    });
   });
 
   it('names the corda-loop mix and defaults to its sweep', () => {
@@ -57,7 +63,9 @@ describe('hit-ratio CLI arguments', () => {
     expect(() => parseSizes('100,abc')).toThrow(UsageError);
     expect(() => parseSizes('0')).toThrow(/positive integer/);
     expect(() => parseSizes('1.5')).toThrow(UsageError);
-    expect(() => parseHitRatioArgs(['--trace', 'missing.keys.gz', '--sizes', '10'])).toThrow(/not found/);
+    expect(() => parseHitRatioArgs(['--trace', 'missing.keys.gz', '--sizes', '10'])).toThrow(
+      /not found/,
+    );
     expect(() => parseHitRatioArgs(['--trace', gli])).toThrow(/--sizes/);
     expect(() => parseHitRatioArgs(['--bogus'])).toThrow(UsageError);
     expect(() => parseHitRatioArgs(['--mix', 'nope'])).toThrow(/unknown --mix/);
