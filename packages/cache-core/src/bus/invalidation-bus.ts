@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ShardMessage } from '../l2/driver.js';
 import type { RedisClient } from '../l2/redis-client.js';
 import {
   decodeBusMessage,
@@ -63,17 +64,26 @@ export class InvalidationBus {
   }
 
   async publish(kind: BusMessageKind, subject: string, version: number): Promise<void> {
-    // A sequence number is spent even if the publish fails: subscribers then see a gap, which is
-    // what should happen when a message may have been lost.
+    const { channel, message } = this.prepare(kind, subject, version);
+    await this.client.spublish(channel, message);
+  }
+
+  /**
+   * Encodes the next message for someone else to send (the L2 write script, see
+   * L2Driver.commitAndPublish). Its sequence number is spent now, so it must be sent at once, in
+   * order with this bus's other publishes; if it is lost, subscribers see a gap, which is what
+   * should happen when a message may have been lost.
+   */
+  prepare(kind: BusMessageKind, subject: string, version: number): ShardMessage {
     const sequence = ++this.sequence;
-    const text = encodeBusMessage({
+    const message = encodeBusMessage({
       kind,
       publisher: this.publisherId,
       sequence,
       subject,
       version,
     });
-    await this.client.spublish(this.channel, text);
+    return { channel: this.channel, message };
   }
 
   close(): void {

@@ -2,7 +2,7 @@ import type { InvalidationBus } from '../bus/invalidation-bus.js';
 import { CacheClosedError, errorMessage } from '../errors.js';
 import type { CacheEvents } from '../events.js';
 import type { KeyLayout } from '../keys.js';
-import type { L2Driver } from '../l2/driver.js';
+import type { CommitOutcome, L2Driver } from '../l2/driver.js';
 import type { L2Record, RecordKind } from '../record.js';
 import type { Serializer } from '../serializer.js';
 import type { Source } from '../source/source.js';
@@ -99,26 +99,35 @@ export class CacheCore<V> {
   /**
    * Writes a committed record to L2, publishes it, and updates L1. Failures of L2 or of the publish
    * go to the repair queue; the caller's commit stands either way.
+   *
+   * The publish never precedes the write (a subscriber that heard of a version and re-read L2 must
+   * find it there). On a single Redis one script does both, in one round trip. Elsewhere the
+   * publish is sent once the write succeeded but not awaited, so `set` still costs the commit plus
+   * one round trip: awaiting it would only tell us that Redis accepted a message that subscribers
+   * receive asynchronously anyway, and a failure is repaired the same way either way.
    */
   async propagate(key: string, record: L2Record, ttlMs: number, value?: V): Promise<void> {
     this.l1.invalidate(key, record.version);
-    let written = false;
+    let outcome: CommitOutcome;
     try {
-      written = await this.l2.write(this.entryKey(key), record, ttlMs, 'commit');
+      outcome = await this.l2.commitAndPublish(this.entryKey(key), record, ttlMs, () =>
+        this.bus.prepare('k', key, record.version),
+      );
     } catch (error) {
       this.l2Failed('write', error);
       this.queueRepair(key, record, ttlMs, false, 'write');
       return;
     }
-    try {
-      await this.bus.publish('k', key, record.version);
-    } catch (error) {
+    if (!outcome.published) this.publishAfterWrite(key, record, ttlMs);
+    this.repairs.settled(key, record.version);
+    if (outcome.written) this.storeL1(key, record, ttlMs, value);
+  }
+
+  private publishAfterWrite(key: string, record: L2Record, ttlMs: number): void {
+    this.bus.publish('k', key, record.version).catch((error: unknown) => {
       this.l2Failed('publish', error);
       this.queueRepair(key, record, ttlMs, true, 'publish');
-      return;
-    }
-    this.repairs.settled(key, record.version);
-    if (written) this.storeL1(key, record, ttlMs, value);
+    });
   }
 
   private queueRepair(

@@ -2,6 +2,18 @@ import type { L2Record } from '../record.js';
 
 export type WriteMode = 'fill' | 'commit' | 'pending';
 
+/** A message for a shard channel, already encoded (sequence number spent). */
+export interface ShardMessage {
+  channel: string;
+  message: string;
+}
+
+/** Outcome of commitAndPublish: whether the record landed, and whether the message went with it. */
+export interface CommitOutcome {
+  written: boolean;
+  published: boolean;
+}
+
 /** Which L1 entries a topology change makes suspect: some slots, or everything. */
 export type AffectedSlots = ReadonlySet<number> | 'all';
 
@@ -15,6 +27,18 @@ export interface L2Driver {
   readMany(keys: readonly string[]): Promise<(L2Record | undefined)[]>;
   /** Versioned compare-and-set; resolves true when the record landed. */
   write(key: string, record: L2Record, ttlMs: number, mode: WriteMode): Promise<boolean>;
+  /**
+   * A 'commit' write plus its invalidation message in one round trip where the server allows it
+   * (the message goes out after the write, atomically). `message` is called only then, so its
+   * sequence number is spent in send order; otherwise `published` is false and the caller
+   * publishes once the write succeeded.
+   */
+  commitAndPublish(
+    key: string,
+    record: L2Record,
+    ttlMs: number,
+    message: () => ShardMessage,
+  ): Promise<CommitOutcome>;
   /** Promotes a write-behind value once the source committed it (see settleScript). */
   settle(key: string, pendingId: string, version: number, ttlMs: number): Promise<void>;
   /** Removes a write-behind value if it still carries `pendingId` (it was dead-lettered). */

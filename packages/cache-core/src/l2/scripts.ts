@@ -1,5 +1,6 @@
 // Lua run atomically on the node owning the key. Every script touches exactly one key, so they work
-// unchanged on a single Redis and on Redis Cluster.
+// unchanged on a single Redis and on Redis Cluster (the write script's optional publish is only
+// asked for on a single Redis, see writeScript).
 
 // Stream ids "ms-seq" compared numerically (string order is wrong once the lengths differ).
 const idLess = `
@@ -10,33 +11,56 @@ local function idLess(a, b)
   return am < bm or (am == bm and as < bs)
 end`;
 
-const store = `
-local function store(ver, pid)
-  redis.call('DEL', KEYS[1])
-  redis.call('HSET', KEYS[1], 'ver', ver, 'k', ARGV[2], 'val', ARGV[3], 'soft', ARGV[4], 'at', ARGV[5], 'tags', ARGV[6])
-  if pid then redis.call('HSET', KEYS[1], 'pid', pid) end
-  redis.call('PEXPIRE', KEYS[1], ARGV[7])
+// Reading the one-string record of record-codec.ts (1-based offsets): the version at 3..18, the
+// pending-id length at 51..52, the pending id from 61. A value of another type (a hash left by an
+// older release) or without the format marker counts as absent, so the next write replaces it.
+const record = `
+local function current()
+  local cur = redis.pcall('GET', KEYS[1])
+  if type(cur) ~= 'string' or string.sub(cur, 1, 1) ~= '1' then return false end
+  return cur
+end
+local function versionOf(rec) return tonumber(string.sub(rec, 3, 18)) end
+local function pidOf(rec)
+  local n = tonumber(string.sub(rec, 51, 52))
+  if not n or n == 0 then return false end
+  return string.sub(rec, 61, 60 + n)
+end
+local function withVersion(rec, ver)
+  return string.sub(rec, 1, 2) .. string.format('%016.0f', ver) .. string.sub(rec, 19)
 end`;
 
 /**
- * ARGV: version, kind, payload, softExpiresAt, createdAt, tags, ttlMs, mode, pendingId.
+ * ARGV: encoded record, ttlMs, mode, and optionally a shard channel and message to publish.
  * mode 'fill' (read-through) and 'commit' (write-through) land only when the stored version is not
- * newer; a fill never replaces a write-behind value that has not reached the source ('pid').
+ * newer; a fill never replaces a write-behind value that has not reached the source (pending id).
  * mode 'pending' (write-behind) keeps the stored version, so older fills stay refused, and only
  * replaces an older pending value. Returns 1 when written, 0 when refused.
+ *
+ * The publish (single Redis only: in a cluster the channel's slot is not the key's) runs after the
+ * write in the same atomic step, so subscribers never hear of a version before L2 holds it, and the
+ * writer pays one round trip for both. It is sent even when the write is refused: the message's
+ * sequence number is spent, and a newer version being there already makes the message harmless.
  */
-export const writeScript = `${idLess}${store}
-local cur = redis.call('HMGET', KEYS[1], 'ver', 'pid')
-local mode = ARGV[8]
-if mode == 'pending' then
-  if cur[2] and not idLess(cur[2], ARGV[9]) then return 0 end
-  store(cur[1] or '0', ARGV[9])
+export const writeScript = `${idLess}${record}
+local function write()
+  local cur = current()
+  local new, mode = ARGV[1], ARGV[3]
+  local curPid = cur and pidOf(cur)
+  if mode == 'pending' then
+    if curPid and not idLess(curPid, pidOf(new)) then return 0 end
+    new = withVersion(new, cur and versionOf(cur) or 0)
+  elseif curPid and mode == 'fill' then
+    return 0
+  elseif cur and versionOf(cur) > versionOf(new) then
+    return 0
+  end
+  redis.call('SET', KEYS[1], new, 'PX', ARGV[2])
   return 1
 end
-if cur[2] and mode == 'fill' then return 0 end
-if cur[1] and tonumber(cur[1]) > tonumber(ARGV[1]) then return 0 end
-store(ARGV[1], false)
-return 1`;
+local written = write()
+if ARGV[4] then redis.call('SPUBLISH', ARGV[4], ARGV[5]) end
+return written`;
 
 /**
  * After the drainer stored a write-behind entry (ARGV: pendingId, version, ttlMs): the matching
@@ -44,21 +68,21 @@ return 1`;
  * older than the commit is dropped so the next read loads the source. Returns 1, 2 or 3 accordingly
  * (0 when nothing was there).
  */
-export const settleScript = `${idLess}
-local cur = redis.call('HMGET', KEYS[1], 'ver', 'pid')
-if not cur[1] then return 0 end
-local ver = tonumber(ARGV[2])
-if cur[2] == ARGV[1] then
-  redis.call('HSET', KEYS[1], 'ver', math.max(tonumber(cur[1]), ver))
-  redis.call('HDEL', KEYS[1], 'pid')
-  redis.call('PEXPIRE', KEYS[1], ARGV[3])
+export const settleScript = `${idLess}${record}
+local cur = current()
+if not cur then return 0 end
+local curVer, ver, pid = versionOf(cur), tonumber(ARGV[2]), pidOf(cur)
+local top = math.max(curVer, ver)
+if pid == ARGV[1] then
+  local rest = string.sub(cur, 53, 60) .. string.sub(cur, 61 + string.len(pid))
+  redis.call('SET', KEYS[1], string.sub(withVersion(cur, top), 1, 50) .. '00' .. rest, 'PX', ARGV[3])
   return 1
 end
-if cur[2] and idLess(ARGV[1], cur[2]) then
-  redis.call('HSET', KEYS[1], 'ver', math.max(tonumber(cur[1]), ver))
+if pid and idLess(ARGV[1], pid) then
+  redis.call('SET', KEYS[1], withVersion(cur, top), 'KEEPTTL')
   return 2
 end
-if tonumber(cur[1]) < ver or cur[2] then
+if curVer < ver or pid then
   redis.call('DEL', KEYS[1])
   return 3
 end
@@ -94,6 +118,7 @@ redis.call('SET', KEYS[1], nextValue)
 return nextValue`;
 
 /** Removes a write-behind value that will never reach the source (dead-lettered), if still there. */
-export const discardScript = `
-if redis.call('HGET', KEYS[1], 'pid') == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+export const discardScript = `${record}
+local cur = current()
+if cur and pidOf(cur) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
