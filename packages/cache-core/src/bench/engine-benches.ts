@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createCache } from '../cache/create-cache.js';
@@ -8,7 +9,8 @@ import type { MicroBench, MicroBenchResult } from './micro-bench.js';
 
 const CALLERS = 50;
 const KEYS = 1_000;
-const DURATION_MS = 2_000;
+const DURATION_MS = 1_000;
+const ROUNDS = 7;
 const value = { id: 1, name: 'a typical cached row', tags: ['x', 'y'], score: 12.5 };
 
 /** ops/s of `op` run back to back by CALLERS concurrent callers for DURATION_MS. */
@@ -45,24 +47,28 @@ export const l2HitBench: MicroBench = {
         await cache.set(`k${i}`, value);
         await client.set(`raw:{k${i}}`, payload);
       }
+      // Rounds alternate and each ratio pairs two neighbouring rounds, so a burst of load from
+      // elsewhere on the machine skews one pair rather than the comparison; the median pair wins.
       const raw: number[] = [];
       const ours: number[] = [];
-      for (let round = 0; round < 3; round++) {
+      const ratios: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
         raw.push(
           await throughput(
             async (i) => JSON.parse((await client.get(`raw:{k${i}}`)) ?? 'null') as unknown,
           ),
         );
         ours.push(await throughput((i) => cache.get(`k${i}`)));
+        ratios.push((ours[round] ?? 0) / (raw[round] ?? 1));
       }
-      const rawOps = Math.max(...raw);
-      const ourOps = Math.max(...ours);
+      const rawOps = percentile(raw, 50);
+      const ourOps = percentile(ours, 50);
       return {
         bench: 'l2-hit-throughput',
         callers: CALLERS,
         cacheOpsPerSec: Math.round(ourOps),
         rawGetOpsPerSec: Math.round(rawOps),
-        ratio: Number((ourOps / rawOps).toFixed(3)),
+        ratio: Number(percentile(ratios, 50).toFixed(3)),
       };
     } finally {
       await cache.close();
@@ -72,12 +78,20 @@ export const l2HitBench: MicroBench = {
   },
 };
 
-async function latencies(count: number, op: (i: number) => Promise<unknown>): Promise<number[]> {
-  const samples: number[] = [];
+/** Milliseconds per call of each op; the ops take turns, so a load burst hits them alike. */
+async function interleavedLatencies(
+  count: number,
+  ops: readonly ((i: number) => Promise<unknown>)[],
+): Promise<number[][]> {
+  const samples = ops.map(() => [] as number[]);
   for (let i = 0; i < count; i++) {
-    const start = process.hrtime.bigint();
-    await op(i);
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    for (let j = 0; j < ops.length; j++) {
+      const op = ops[j];
+      if (op === undefined) continue;
+      const start = process.hrtime.bigint();
+      await op(i);
+      samples[j]?.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
   }
   return samples;
 }
@@ -95,14 +109,18 @@ export const writeThroughBench: MicroBench = {
     try {
       await source.ensureTable();
       await cache.ready;
-      const count = 400;
-      await latencies(50, (i) => cache.set(`w${i}`, value));
-      const upsert = await latencies(count, (i) => source.store([{ key: `u${i % 50}`, value }]));
-      const ours = await latencies(count, (i) => cache.set(`w${i % 50}`, value));
-      const rtt = await latencies(count, () => client.ping());
+      const count = 600;
+      const set = (i: number): Promise<void> => cache.set(`w${i % 50}`, value);
+      const upsert = (i: number): Promise<unknown> => source.store([{ key: `u${i % 50}`, value }]);
+      await interleavedLatencies(50, [set, upsert]);
+      const [ours = [], upserts = [], rtt = []] = await interleavedLatencies(count, [
+        set,
+        upsert,
+        () => client.ping(),
+      ]);
       const p50 = {
         ours: percentile(ours, 50),
-        upsert: percentile(upsert, 50),
+        upsert: percentile(upserts, 50),
         rtt: percentile(rtt, 50),
       };
       return {
@@ -126,4 +144,22 @@ export const writeThroughBench: MicroBench = {
 
 function round(n: number): number {
   return Number(n.toFixed(3));
+}
+
+/**
+ * `node dist/bench/engine-benches.js` runs only these two benches (the full suite replays every
+ * trace first, which takes minutes); the suite runner imports this module and is unaffected.
+ */
+async function runEngineBenchesOnly(): Promise<void> {
+  for (const bench of [l2HitBench, writeThroughBench]) {
+    process.stdout.write(`${JSON.stringify(await bench.run())}\n`);
+  }
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+  runEngineBenchesOnly().catch((error: unknown) => {
+    process.stderr.write(`engine-benches: ${String(error)}\n`);
+    process.exitCode = 1;
+  });
 }
