@@ -44,5 +44,10 @@ function cordaLoop(): Workload {
   };
 }
 
+/** Rows of the README's reference table: every shipped workload except lirs-loop. */
+export const readmeTableTraces: ReadonlySet<string> = new Set(
+  shippedWorkloads.map((workload) => workload.name).filter((name) => name !== 'lirs-loop'),
+);
+
 /** Named mixes accepted by `--mix`. */
 export const mixes: Readonly<Record<string, Workload | undefined>> = { 'corda-loop': cordaLoop() };
