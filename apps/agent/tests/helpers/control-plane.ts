@@ -1,10 +1,11 @@
 // A real control plane for the agent: the api package's appRouter over HTTP (standalone adapter,
 // mounted at /api/trpc like the console) on a migrated PGlite database.
-import type http from 'node:http';
+import http from 'node:http';
 import { appRouter, createContext, issueEnrollmentToken } from '@cachefleet/api';
 import { createDbClient, migrateDatabase, type Database, type DbClient } from '@cachefleet/db';
 import { freePort, startTestDatabase, type TestDatabase } from '@cachefleet/testing';
-import { createHTTPServer } from '@trpc/server/adapters/standalone';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { serveDownload } from './downloads.js';
 
 export interface TestControlPlane {
   url: string;
@@ -21,12 +22,31 @@ function bearer(header: string | undefined): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
 }
 
-function serve(db: Database, port: number): Promise<http.Server> {
-  const server = createHTTPServer({
+export interface ControlPlaneOptions {
+  /** Serve `/downloads/agent/<file>` from this dir (a bundle-agent.mjs --out dir). */
+  bundleDir?: string;
+}
+
+function serve(db: Database, port: number, options: ControlPlaneOptions): Promise<http.Server> {
+  const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/api/trpc/',
     createContext: ({ req }) =>
       createContext({ db, bearerToken: bearer(req.headers.authorization) }),
+  });
+  const { bundleDir } = options;
+  const server = http.createServer((req, res) => {
+    if (!bundleDir) {
+      trpc(req, res);
+      return;
+    }
+    serveDownload(db, bundleDir, req, res)
+      .then((served) => {
+        if (!served) trpc(req, res);
+      })
+      .catch((error: unknown) => {
+        res.writeHead(500).end(String(error));
+      });
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
@@ -44,12 +64,14 @@ function closeServer(server: http.Server): Promise<void> {
   });
 }
 
-export async function startControlPlane(): Promise<TestControlPlane> {
+export async function startControlPlane(
+  options: ControlPlaneOptions = {},
+): Promise<TestControlPlane> {
   const database: TestDatabase = await startTestDatabase('pglite');
   const client: DbClient = createDbClient(database.url);
   await migrateDatabase(client.db);
   const port = await freePort();
-  let server: http.Server | undefined = await serve(client.db, port);
+  let server: http.Server | undefined = await serve(client.db, port, options);
   return {
     url: `http://127.0.0.1:${port}`,
     db: client.db,
@@ -62,7 +84,7 @@ export async function startControlPlane(): Promise<TestControlPlane> {
       server = undefined;
     },
     async comeBack() {
-      server = await serve(client.db, port);
+      server = await serve(client.db, port, options);
     },
     async stop() {
       if (server) await closeServer(server);
