@@ -42,7 +42,7 @@ export class HillClimber {
 
   /** Ends a sample; `advantage` is the hit-rate lead over the shadow LRU in it. Returns the share. */
   endSample(hitRate: number, advantage: number): number {
-    // One bad sample may be a phase that the next one undoes (a scan turning around); two are not.
+    // `guardSamples` > 1 would wait out a bad sample that the next phase may undo; measured, 1 wins.
     this.trailing = advantage < -this.tuning.guardMargin ? this.trailing + 1 : 0;
     if (this.trailing >= this.tuning.guardSamples) {
       this.trailing = 0;

@@ -5,9 +5,9 @@ import type { AdaptiveTuning } from './types.js';
 /**
  * Decides the window share from the request stream: counts hits and misses, replays sampled keys
  * into the shadow LRU, and hands each sample's result to the hill climber. Besides the sample
- * clock, it ends a sample early as soon as the shadow LRU's lead on the sampled requests already
- * exceeds what the guard tolerates for a whole sample, so a cache that falls behind LRU (a scan
- * turning around, a recency burst) reacts within a few dozen requests instead of a full sample.
+ * clock it keeps a running sum (CUSUM) of the shadow LRU's lead beyond the tolerated margin, so a
+ * cache that falls steadily behind LRU (recency took over) grows its window without waiting for
+ * the sample to end, while a lead that the workload's next phase gives back never adds up.
  */
 export class WindowAdvisor {
   private readonly climber: HillClimber;
@@ -92,8 +92,9 @@ export class WindowAdvisor {
   }
 
   /**
-   * LRU has out-hit the cache by more than a whole shadow's worth of entries beyond the tolerated
-   * margin: no phase of a workload undoes that, recency rules, so the window grows at once.
+   * LRU has out-hit the cache, beyond the tolerated margin, by a large share of the shadow's
+   * capacity: a phase of a loop or scan gives back at most one capacity, so recency rules and the
+   * window grows at once.
    */
   private guard(): boolean {
     const advantage = this.shadow.advantage;
