@@ -40,6 +40,8 @@ export async function startAgent(consoleUrl: string, token: string, name: string
   if ((await finished(join)) !== 0) throw new Error('agent join failed');
   const run = spawn('node', [agentCli, 'run', '--config', config], { stdio: 'ignore' });
   return {
+    /** The agent's data dir: agent.json, agent.state.json, redis.conf. */
+    dir,
     async stop() {
       if (run.exitCode !== null) return;
       run.kill('SIGTERM');
