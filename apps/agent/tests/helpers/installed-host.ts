@@ -36,6 +36,8 @@ export interface InstalledHost {
   cli(args: string[]): Promise<Run>;
   /** The version `<prefix>/current` points at. */
   currentTarget(): Promise<string>;
+  /** The pid of the running agent. */
+  pid(): Promise<number>;
   /** The running agent's /healthz version and /readyz status. */
   probe(): Promise<{ version: unknown; readyz: number }>;
 }
@@ -54,6 +56,11 @@ export async function installHost(consoleUrl: string, token: string, root: strin
     config: () => readConfig(configPath),
     cli: (args) => exec(path.join(prefix, 'bin/cachefleet-agent'), args),
     currentTarget: () => readlink(path.join(prefix, 'current')),
+    async pid() {
+      const state = await runningAgentState(await host.config());
+      if (!state) throw new Error('no agent is running');
+      return state.pid;
+    },
     async probe() {
       const state = await runningAgentState(await host.config());
       if (!state) throw new Error('no agent is running');
