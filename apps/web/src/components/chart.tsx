@@ -45,11 +45,23 @@ function formatTime(ms: number, rangeSeconds: number): string {
   return date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 }
 
+/** The largest value drawn, exposed so a test (or a reader of the DOM) sees real numbers. */
+function peakOf(chart: MetricChart): number {
+  let peak = 0;
+  for (const point of chart.points) {
+    for (const series of chart.series) {
+      const value = point[series.key];
+      if (typeof value === 'number' && value > peak) peak = value;
+    }
+  }
+  return peak;
+}
+
 /** Lines over time, one per series of a `metrics.chart` answer; it shapes no data itself. */
 export function TimeSeriesChart({ chart }: { chart: MetricChart }) {
   const span = (chart.points.at(-1)?.t ?? 0) - (chart.points[0]?.t ?? 0);
   return (
-    <div className="chart-body" data-points={chart.points.length}>
+    <div className="chart-body" data-points={chart.points.length} data-peak={peakOf(chart)}>
       <LineChart data={chart.points} responsive style={{ width: '100%', height: '100%' }}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis
