@@ -80,6 +80,16 @@ describe.each(databaseKinds())('agent enrollment on %s', (kind) => {
     expect(await appCodeOf(h.anonymous.agent.join({ token, ...host }))).toBe('OK');
   });
 
+  it('lists which agent used a token', async () => {
+    const created = await h.as.admin.enrollment.create({ note: 'used by' });
+    const unused = await h.as.admin.enrollment.create({ note: 'unused' });
+    const name = 'used-by-host';
+    await h.anonymous.agent.join({ token: created.token, name, hostname: 'u.local' });
+    const listed = await h.as.admin.enrollment.list();
+    expect(listed.find((t) => t.id === created.id)?.usedByAgentName).toBe(name);
+    expect(listed.find((t) => t.id === unused.id)?.usedByAgentName).toBeNull();
+  });
+
   it('never lists token secrets and audits token creation', async () => {
     const created = await h.as.admin.enrollment.create({ note: 'audited' });
     const listed = await h.as.admin.enrollment.list();

@@ -16,9 +16,19 @@ export async function createEnrollmentToken(
   return info;
 }
 
-export async function listEnrollmentTokens(db: Database): Promise<EnrollmentTokenInfo[]> {
-  const rows = await db.select().from(enrollmentTokens).orderBy(desc(enrollmentTokens.createdAt));
-  return rows.map(({ tokenHash: _hash, ...info }) => info);
+/** A listed token, with the name of the agent that used it (null while unused or once removed). */
+export type EnrollmentTokenListing = EnrollmentTokenInfo & { usedByAgentName: string | null };
+
+export async function listEnrollmentTokens(db: Database): Promise<EnrollmentTokenListing[]> {
+  const rows = await db
+    .select({ token: enrollmentTokens, usedByAgentName: agents.name })
+    .from(enrollmentTokens)
+    .leftJoin(agents, eq(agents.id, enrollmentTokens.usedByAgentId))
+    .orderBy(desc(enrollmentTokens.createdAt));
+  return rows.map(({ token: { tokenHash: _hash, ...info }, usedByAgentName }) => ({
+    ...info,
+    usedByAgentName,
+  }));
 }
 
 export async function revokeEnrollmentToken(db: Database, id: string): Promise<boolean> {

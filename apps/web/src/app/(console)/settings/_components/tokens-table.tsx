@@ -39,6 +39,12 @@ function RevokeButton({ token }: { token: EnrollmentToken }) {
   );
 }
 
+/** The agent that joined with the token; a deregistered agent no longer has a name to show. */
+function UsedBy({ token }: { token: EnrollmentToken }) {
+  if (token.usedByAgentName) return <span className="mono">{token.usedByAgentName}</span>;
+  return <span className="muted">{token.usedAt ? 'removed agent' : '—'}</span>;
+}
+
 function TokenRow({ token, now }: { token: EnrollmentToken; now: number }) {
   const status = tokenStatus(token, now);
   return (
@@ -49,6 +55,9 @@ function TokenRow({ token, now }: { token: EnrollmentToken; now: number }) {
       <td title={formatDateTime(token.expiresAt)}>{formatUntil(token.expiresAt, now)}</td>
       <td>
         <StatusBadge status={status} />
+      </td>
+      <td>
+        <UsedBy token={token} />
       </td>
       <td className="numeric">{status === 'active' ? <RevokeButton token={token} /> : null}</td>
     </tr>
@@ -75,6 +84,7 @@ export function TokensTable() {
             <th scope="col">Created</th>
             <th scope="col">Expires</th>
             <th scope="col">Status</th>
+            <th scope="col">Used by</th>
             <th scope="col" className="numeric">
               <span className="visually-hidden">Actions</span>
             </th>
