@@ -1,6 +1,6 @@
 import type { InvalidationBus } from '../bus/invalidation-bus.js';
 import { CacheClosedError, errorMessage } from '../errors.js';
-import type { CacheEvents } from '../events.js';
+import type { CacheEventMap, CacheEvents } from '../events.js';
 import type { KeyLayout } from '../keys.js';
 import type { CommitOutcome, L2Driver } from '../l2/driver.js';
 import type { L2Record, RecordKind } from '../record.js';
@@ -15,6 +15,13 @@ import type { TagTimes } from './tag-times.js';
 export class CacheCore<V> {
   generation = 0;
   closed = false;
+  /** Hit/miss payloads are the same every time: built once, not per read (and frozen, as shared). */
+  readonly tierEvents: {
+    l1Hit: CacheEventMap['hit'];
+    l1Miss: CacheEventMap['miss'];
+    l2Hit: CacheEventMap['hit'];
+    l2Miss: CacheEventMap['miss'];
+  };
 
   constructor(
     readonly namespace: string,
@@ -28,7 +35,14 @@ export class CacheCore<V> {
     readonly bus: InvalidationBus,
     readonly tags: TagTimes,
     readonly repairs: RepairQueue,
-  ) {}
+  ) {
+    this.tierEvents = {
+      l1Hit: Object.freeze({ namespace, tier: 'l1', stale: false }),
+      l1Miss: Object.freeze({ namespace, tier: 'l1' }),
+      l2Hit: Object.freeze({ namespace, tier: 'l2', stale: false }),
+      l2Miss: Object.freeze({ namespace, tier: 'l2' }),
+    };
+  }
 
   assertOpen(): void {
     if (this.closed) throw new CacheClosedError();

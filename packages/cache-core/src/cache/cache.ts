@@ -44,10 +44,10 @@ export class Cache<V> {
     return this.core.repairs.size;
   }
 
-  // The read paths skip awaiting `ready` once it resolved: one microtask less per hit.
-  async get(key: string): Promise<V | undefined> {
-    if (!this.isReady) await this.ready;
-    return this.reads.get(key);
+  // The read paths skip awaiting `ready` once it resolved, and `get` is no async layer of its
+  // own: a promise and a microtask less per hit.
+  get(key: string): Promise<V | undefined> {
+    return this.isReady ? this.reads.get(key) : this.ready.then(() => this.reads.get(key));
   }
 
   async getOrLoad(key: string, loader?: Loader<V>): Promise<V | undefined> {

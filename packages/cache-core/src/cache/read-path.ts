@@ -18,6 +18,10 @@ type Probe<V> = { hit: true; value: V | undefined } | { hit: false };
 
 const noop = (): void => undefined;
 
+function freshValue<V>(judged: Judged<V>): V | undefined {
+  return judged.state === 'fresh' ? judged.value : undefined;
+}
+
 /** get / getOrLoad: L1 → L2 → (lease) → source, with freshness rules. */
 export class ReadPath<V> {
   readonly loads: LoadPath<V>;
@@ -28,20 +32,50 @@ export class ReadPath<V> {
     this.loads = new LoadPath(core, (key, guard) => this.probe(key, guard));
   }
 
-  /** Cache only: a fresh value from L1 or L2, else undefined. */
-  async get(key: string): Promise<V | undefined> {
-    const local = this.local(key);
-    if (local.hit) return local.value;
-    const core = this.core;
+  /**
+   * Cache only: a fresh value from L1 or L2, else undefined. Written as a promise chain rather
+   * than async functions: on an L2 hit each async layer costs a promise and a microtask, which at
+   * 50 concurrent callers is a measurable share of the time next to a bare GET.
+   */
+  get(key: string): Promise<V | undefined> {
+    let local: ReturnType<ReadPath<V>['local']>;
+    try {
+      local = this.local(key);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    if (local.hit) return Promise.resolve(local.value);
     // Without L1 there is nothing to guard: skip the bookkeeping on the L2 hot path.
-    const guard = core.l1.enabled ? core.l1.begin(key) : undefined;
+    if (!this.core.l1.enabled) return this.readL2Value(key);
+    return this.getGuarded(key);
+  }
+
+  /** readL2 without L1 bookkeeping, straight to the value: one promise hop after the GET. */
+  private readL2Value(key: string): Promise<V | undefined> {
+    const core = this.core;
+    return core.l2.read(core.entryKey(key)).then(
+      (record) => {
+        const judged = this.judgeAndCount(record);
+        return judged instanceof Promise ? judged.then(freshValue) : freshValue(judged);
+      },
+      (error: unknown) => {
+        core.l2Failed('read', error);
+        this.counted({ state: 'none' });
+        return undefined;
+      },
+    );
+  }
+
+  private async getGuarded(key: string): Promise<V | undefined> {
+    const core = this.core;
+    const guard = core.l1.begin(key);
     try {
       const judged = await this.readL2(key);
       if (judged.state !== 'fresh') return undefined;
-      if (guard !== undefined) core.fillL1(guard, judged.record, core.policy.ttlMs, judged.value);
+      core.fillL1(guard, judged.record, core.policy.ttlMs, judged.value);
       return judged.value;
     } finally {
-      if (guard !== undefined) core.l1.end(guard);
+      core.l1.end(guard);
     }
   }
 
@@ -78,17 +112,17 @@ export class ReadPath<V> {
       };
     }
     const entry = core.l1.get(key);
-    const now = Date.now();
     if (entry !== undefined && core.tags.isValid(entry.tags, entry.createdAt)) {
+      const now = Date.now();
       if (now < entry.softExpiresAt) {
-        core.events.emit('hit', { namespace: core.namespace, tier: 'l1', stale: false });
+        core.events.emit('hit', core.tierEvents.l1Hit);
         this.maybeRefreshEarly(key, entry.softExpiresAt, now);
         return { hit: true, value: entry.value };
       }
-      core.events.emit('miss', { namespace: core.namespace, tier: 'l1' });
+      core.events.emit('miss', core.tierEvents.l1Miss);
       return { hit: false, stale: candidateOf(entry) };
     }
-    if (core.l1.enabled) core.events.emit('miss', { namespace: core.namespace, tier: 'l1' });
+    if (core.l1.enabled) core.events.emit('miss', core.tierEvents.l1Miss);
     return { hit: false };
   }
 
@@ -182,25 +216,28 @@ export class ReadPath<V> {
     return { hit: true, value: judged.value };
   }
 
-  private async readL2(key: string, rethrow = false): Promise<Judged<V>> {
+  private readL2(key: string, rethrow = false): Promise<Judged<V>> {
     const core = this.core;
-    let record: L2Record | undefined;
-    try {
-      record = await core.l2.read(core.entryKey(key));
-    } catch (error) {
-      if (rethrow) throw error;
-      core.l2Failed('read', error);
-    }
-    const judged: Judged<V> =
-      record === undefined
-        ? { state: 'none' }
-        : record.tags.length === 0
-          ? this.judgeUntagged(record)
-          : await this.judge(record);
-    const tier = 'l2' as const;
-    if (judged.state === 'fresh')
-      core.events.emit('hit', { namespace: core.namespace, tier, stale: false });
-    else core.events.emit('miss', { namespace: core.namespace, tier });
+    return core.l2.read(core.entryKey(key)).then(
+      (record) => this.judgeAndCount(record),
+      (error: unknown) => {
+        if (rethrow) throw error;
+        core.l2Failed('read', error);
+        return this.counted({ state: 'none' });
+      },
+    );
+  }
+
+  private judgeAndCount(record: L2Record | undefined): Judged<V> | Promise<Judged<V>> {
+    if (record === undefined) return this.counted({ state: 'none' });
+    if (record.tags.length === 0) return this.counted(this.judgeUntagged(record));
+    return this.judge(record).then((judged) => this.counted(judged));
+  }
+
+  private counted(judged: Judged<V>): Judged<V> {
+    const { events, tierEvents } = this.core;
+    if (judged.state === 'fresh') events.emit('hit', tierEvents.l2Hit);
+    else events.emit('miss', tierEvents.l2Miss);
     return judged;
   }
 
