@@ -7,6 +7,7 @@ import { PageHeader } from '~/components/page-header';
 import { formatDateTime } from '~/lib/format';
 import { errorMessage } from '~/trpc/errors';
 import { useTRPC } from '~/trpc/react';
+import { AlertingNav } from './alerting-nav';
 
 type Alert = RouterOutputs['alerts']['list'][number];
 
@@ -53,7 +54,11 @@ export function AlertsView() {
   const silence = useMutation(trpc.alerts.silence.mutationOptions());
   return (
     <>
-      <PageHeader title="Alerts" description="Firing and resolved alerts from Alertmanager." />
+      <PageHeader
+        title="Alerts"
+        description="Firing and resolved alerts from Alertmanager."
+        actions={<AlertingNav />}
+      />
       {alerts.isError ? <Notice tone="error">{errorMessage(alerts.error)}</Notice> : null}
       {silence.isError ? <Notice tone="error">{errorMessage(silence.error)}</Notice> : null}
       {silence.isSuccess ? <Notice tone="success">Silenced for one hour.</Notice> : null}

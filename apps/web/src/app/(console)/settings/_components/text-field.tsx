@@ -8,6 +8,8 @@ interface Props {
   hint?: string;
   autoComplete?: string;
   minLength?: number;
+  /** Inputs are required unless a form says otherwise. */
+  required?: boolean;
 }
 
 /** A labelled input that shows the server's validation message for its field. */

@@ -1,0 +1,99 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Notice } from '~/components/notice';
+import { PageHeader } from '~/components/page-header';
+import type { Silence } from '~/lib/alerting';
+import { formatDateTime } from '~/lib/format';
+import { errorMessage } from '~/trpc/errors';
+import { useTRPC } from '~/trpc/react';
+import { AlertingNav } from '../../_components/alerting-nav';
+
+function ExpireButton({ silence }: { silence: Silence }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const expire = useMutation(
+    trpc.alerts.expireSilence.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries(trpc.alerts.silences.queryFilter()),
+    }),
+  );
+  return (
+    <>
+      {expire.isError ? (
+        <span className="field-error" role="alert">
+          {errorMessage(expire.error)}{' '}
+        </span>
+      ) : null}
+      <button
+        type="button"
+        className="button button-small button-danger"
+        disabled={expire.isPending}
+        onClick={() => {
+          expire.mutate({ id: silence.id });
+        }}
+      >
+        Expire
+      </button>
+    </>
+  );
+}
+
+function SilenceRow({ silence }: { silence: Silence }) {
+  const matchers = silence.matchers.map((m) => `${m.name}${m.isRegex ? '=~' : '='}"${m.value}"`);
+  const state = silence.status.state;
+  return (
+    <tr data-testid="silence-row">
+      <td className="mono wrap">{matchers.join(', ')}</td>
+      <td>
+        <span className={`badge badge-${state === 'active' ? 'active' : 'expired'}`}>{state}</span>
+      </td>
+      <td>{formatDateTime(silence.endsAt)}</td>
+      <td>{silence.createdBy}</td>
+      <td className="wrap">{silence.comment}</td>
+      <td className="numeric">{state === 'expired' ? null : <ExpireButton silence={silence} />}</td>
+    </tr>
+  );
+}
+
+/** Alertmanager's silences; "Silence 1 h" on the alerts page creates them. */
+export function SilencesView() {
+  const trpc = useTRPC();
+  const silences = useQuery(
+    trpc.alerts.silences.queryOptions(undefined, { refetchInterval: 10_000 }),
+  );
+  return (
+    <>
+      <PageHeader
+        title="Silences"
+        description="Alerts matching a silence are not notified."
+        actions={<AlertingNav />}
+      />
+      {silences.isError ? <Notice tone="error">{errorMessage(silences.error)}</Notice> : null}
+      {silences.data?.length === 0 ? <p className="loading">No silences.</p> : null}
+      {silences.data && silences.data.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Silences</caption>
+            <thead>
+              <tr>
+                <th scope="col">Matchers</th>
+                <th scope="col">State</th>
+                <th scope="col">Ends</th>
+                <th scope="col">Created by</th>
+                <th scope="col">Comment</th>
+                <th scope="col" className="numeric">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {silences.data.map((silence) => (
+                <SilenceRow key={silence.id} silence={silence} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
