@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import type { AgentConfig } from '../config/schema.js';
 import { readConfig } from '../config/store.js';
 import { downloadBundle, fetchLatestVersion } from '../install/bundle-download.js';
-import { waitHealthy } from '../install/health.js';
+import { waitHealthy, type HealthOutcome } from '../install/health.js';
 import { readInstallManifest, type InstallManifest } from '../install/manifest.js';
 import { recordFailedUpgrade } from '../install/self-upgrade.js';
-import { startService, stopService } from '../install/service.js';
+import { serviceExited, startService, stopService } from '../install/service.js';
+import { tailLines } from '../redis/log-tail.js';
 import {
   currentVersion,
   pruneVersions,
@@ -33,12 +34,23 @@ interface Upgrade {
 }
 
 /** Switches `current` to `version`, restarts, and reports whether it came up healthy. */
-async function activate(upgrade: Upgrade, version: string): Promise<boolean> {
-  await switchCurrent(upgrade.manifest.prefix, version);
-  print(`restarting the agent on ${version} (${upgrade.manifest.service})`);
-  await stopService(upgrade.manifest);
-  await startService(upgrade.manifest);
-  return waitHealthy(upgrade.config, version);
+async function activate(upgrade: Upgrade, version: string): Promise<HealthOutcome> {
+  const { manifest } = upgrade;
+  await switchCurrent(manifest.prefix, version);
+  print(`restarting the agent on ${version} (${manifest.service})`);
+  await stopService(manifest);
+  await startService(manifest);
+  return waitHealthy(upgrade.config, version, () => serviceExited(manifest));
+}
+
+/** Says why `version` was not accepted, with the end of the agent's log when it exited. */
+async function reportUnhealthy(upgrade: Upgrade, outcome: HealthOutcome): Promise<void> {
+  const { manifest, from, to } = upgrade;
+  const why = outcome === 'exited' ? 'exited before becoming healthy' : 'did not become healthy';
+  printError(`error: agent ${to} ${why}; rolling back to ${from}`);
+  if (manifest.service !== 'background') return;
+  const tail = await tailLines(manifest.logFile, 10);
+  if (tail.length > 0) printError(`last lines of ${manifest.logFile}:\n  ${tail.join('\n  ')}`);
 }
 
 async function install(upgrade: Upgrade): Promise<number> {
@@ -51,14 +63,15 @@ async function install(upgrade: Upgrade): Promise<number> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  if (await activate(upgrade, to)) {
+  const outcome = await activate(upgrade, to);
+  if (outcome === 'healthy') {
     const all = await readdir(path.join(manifest.prefix, 'versions'));
     await pruneVersions(manifest.prefix, [to, from], all);
     print(`upgraded ${from} -> ${to}; the agent is healthy`);
     return 0;
   }
-  printError(`error: agent ${to} did not become healthy; rolling back to ${from}`);
-  const restored = await activate(upgrade, from);
+  await reportUnhealthy(upgrade, outcome);
+  const restored = (await activate(upgrade, from)) === 'healthy';
   await recordFailedUpgrade(manifest.prefix, to);
   printError(restored ? `rolled back: ${from} is running again` : `rollback to ${from} failed`);
   return 1;

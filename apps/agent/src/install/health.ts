@@ -15,19 +15,26 @@ async function runningVersion(config: AgentConfig, agentPort: number): Promise<s
   }
 }
 
-/** True once an agent of `version` runs, is ready and has Redis answering, within `timeoutMs`. */
+export type HealthOutcome = 'healthy' | 'exited' | 'timed-out';
+
+/**
+ * Waits until an agent of `version` runs, is ready and has Redis answering, within `timeoutMs`;
+ * stops early once `exited` reports that the started agent is gone.
+ */
 export async function waitHealthy(
   config: AgentConfig,
   version: string,
+  exited: () => Promise<boolean> = () => Promise.resolve(false),
   timeoutMs = 45_000,
-): Promise<boolean> {
+): Promise<HealthOutcome> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const state = await runningAgentState(config);
     if (state && (await runningVersion(config, state.agentPort)) === version) {
-      if ((await checkReadyz(config, state)).ok) return true;
+      if ((await checkReadyz(config, state)).ok) return 'healthy';
     }
+    if (await exited()) return 'exited';
     await sleep(500);
   }
-  return false;
+  return 'timed-out';
 }

@@ -64,6 +64,13 @@ export async function stopService(manifest: InstallManifest): Promise<void> {
   await rm(manifest.pidFile, { force: true });
 }
 
+/** True when a background agent's process is gone; a systemd unit is left to systemd. */
+export async function serviceExited(manifest: InstallManifest): Promise<boolean> {
+  if (manifest.service === 'systemd') return false;
+  const pid = await readPid(manifest.pidFile);
+  return pid === undefined || !(await isRunning(pid));
+}
+
 /** Stops the agent for good: a systemd unit is also disabled and removed. */
 export async function removeService(manifest: InstallManifest): Promise<void> {
   if (manifest.service === 'background') {

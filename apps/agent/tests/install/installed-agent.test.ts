@@ -66,7 +66,8 @@ describe('an installed agent', () => {
     expect(await host.probe()).toEqual({ version: good, readyz: 200 });
     const upgrade = await host.cli(['upgrade']);
     expect(upgrade.code, upgrade.output).toBe(1);
-    expect(upgrade.output).toContain(`error: agent ${broken} did not become healthy`);
+    expect(upgrade.output).toContain(`error: agent ${broken} exited before becoming healthy`);
+    expect(upgrade.output).toContain('this test bundle never starts');
     expect(upgrade.output).toContain(`rolled back: ${good} is running again`);
     expect(await host.currentTarget()).toBe(path.join('versions', good));
     expect(await host.probe()).toEqual({ version: good, readyz: 200 });
