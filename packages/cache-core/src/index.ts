@@ -15,4 +15,8 @@ export type { L2Record, RecordKind } from './record.js';
 export { KeyLayout } from './keys.js';
 export { keySlot } from './slot.js';
 export { MAX_KEY_BYTES, DEFAULT_MAX_VALUE_BYTES, MAX_VALUE_BYTES_CEILING } from './limits.js';
-export { WriteBehindDrainer, type DrainerOptions, type DeadLetter } from './write-behind/drainer.js';
+export {
+  WriteBehindDrainer,
+  type DrainerOptions,
+  type DeadLetter,
+} from './write-behind/drainer.js';

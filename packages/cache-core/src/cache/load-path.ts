@@ -17,6 +17,9 @@ interface Loaded<V> {
 
 type Probe<V> = { hit: true; value: V | undefined } | { hit: false };
 
+/** Reads L2 for a fill another caller made; records soft-expiring at or before `newerThan` don't count. */
+export type ProbeFill<V> = (key: string, guard: FillGuard, newerThan: number) => Promise<Probe<V>>;
+
 const noop = (): void => undefined;
 
 /**
@@ -29,14 +32,19 @@ export class LoadPath<V> {
 
   constructor(
     private readonly core: CacheCore<V>,
-    private readonly probe: (key: string, guard: FillGuard) => Promise<Probe<V>>,
+    private readonly probe: ProbeFill<V>,
   ) {}
 
+  /**
+   * `newerThan` is for early refreshes: the record being refreshed is still fresh in L2, so only a
+   * record soft-expiring later than it (someone else's refresh) may stand in for our load.
+   */
   async load(
     key: string,
     guard: FillGuard,
     stale?: Candidate<V>,
     loader?: Loader<V>,
+    newerThan = -Infinity,
   ): Promise<V | undefined> {
     const { l2, layout, policy, events, namespace } = this.core;
     const leaseKey = layout.lease(key);
@@ -44,14 +52,15 @@ export class LoadPath<V> {
     let leased = await this.tryLease(leaseKey, token);
     if (leased === false) {
       events.emit('coalesced', { namespace, scope: 'lease' });
-      const waited = await this.waitForFill(key, leaseKey, guard, Date.now() + policy.leaseTtlMs);
+      const deadline = Date.now() + policy.leaseTtlMs;
+      const waited = await this.waitForFill(key, leaseKey, guard, deadline, newerThan);
       if (waited.hit) return waited.value;
       leased = await this.tryLease(leaseKey, token);
     }
     try {
       if (leased === true) {
         // Double check: the previous holder may have filled between our miss and our lease.
-        const filled = await this.probe(key, guard);
+        const filled = await this.probe(key, guard, newerThan);
         if (filled.hit) return filled.value;
       }
       return await this.loadAndFill(key, guard, stale, loader);
@@ -75,6 +84,7 @@ export class LoadPath<V> {
     leaseKey: string,
     guard: FillGuard,
     deadline: number,
+    newerThan: number,
   ): Promise<Probe<V>> {
     let delay = 2;
     while (Date.now() < deadline) {
@@ -82,7 +92,7 @@ export class LoadPath<V> {
       delay = Math.min(delay * 2, 100);
       try {
         const [filled, held] = await Promise.all([
-          this.probe(key, guard),
+          this.probe(key, guard, newerThan),
           this.core.l2.leaseExists(leaseKey),
         ]);
         if (filled.hit) return filled;

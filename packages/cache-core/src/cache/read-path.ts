@@ -29,7 +29,7 @@ export class ReadPath<V> {
   private readonly refreshes = new SingleFlight<V | undefined>();
 
   constructor(private readonly core: CacheCore<V>) {
-    this.loads = new LoadPath(core, (key, guard) => this.probe(key, guard));
+    this.loads = new LoadPath(core, (key, guard, newerThan) => this.probe(key, guard, newerThan));
   }
 
   /**
@@ -191,16 +191,20 @@ export class ReadPath<V> {
       !shouldRefreshEarly(softExpiresAt, now, this.loads.loadMs, policy.earlyRefreshBeta)
     )
       return;
-    this.refreshInBackground(key);
+    this.refreshInBackground(key, undefined, softExpiresAt);
   }
 
-  /** One background refresh per key; it runs beside (not inside) the read flights. */
-  private refreshInBackground(key: string, loader?: Loader<V>): void {
+  /**
+   * One background refresh per key; it runs beside (not inside) the read flights. An early refresh
+   * passes the soft expiry of the record it replaces, which is still fresh in L2 and must not count
+   * as the refreshed value (it did, and early refresh never loaded anything).
+   */
+  private refreshInBackground(key: string, loader?: Loader<V>, newerThan?: number): void {
     const core = this.core;
     const { promise } = this.refreshes.run(key, async () => {
       const guard = core.l1.begin(key);
       try {
-        return await this.loads.load(key, guard, undefined, loader);
+        return await this.loads.load(key, guard, undefined, loader, newerThan);
       } finally {
         core.l1.end(guard);
       }
@@ -209,9 +213,9 @@ export class ReadPath<V> {
   }
 
   /** Used by lease waiters: a fresh L2 record counts as the fill. */
-  private async probe(key: string, guard: FillGuard): Promise<Probe<V>> {
+  private async probe(key: string, guard: FillGuard, newerThan: number): Promise<Probe<V>> {
     const judged = await this.readL2(key, true);
-    if (judged.state !== 'fresh') return { hit: false };
+    if (judged.state !== 'fresh' || judged.record.softExpiresAt <= newerThan) return { hit: false };
     this.core.fillL1(guard, judged.record, this.core.policy.ttlMs, judged.value);
     return { hit: true, value: judged.value };
   }

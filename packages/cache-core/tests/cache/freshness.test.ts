@@ -94,6 +94,37 @@ describe('freshness: soft TTL, stale-while-revalidate, fail-safe, timeouts', () 
     }
   });
 
+  it('refreshes a hot key early (XFetch), so its readers never see a miss', async () => {
+    // Hard TTL = soft TTL: an entry nobody refreshed is gone from L2 at expiry, and its next read
+    // would miss and wait for the (slowed) source. β = 10 with ≥ 30 ms loads makes a refresh
+    // likely from ~300 ms before expiry on, enough slack for a loaded machine.
+    const cache = await open({ ttlMs: 600, softTtlMs: 600, earlyRefreshBeta: 10 });
+    await pgSource.store([{ key: 'hot', value: { v: 1 } }]);
+    expect(await cache.getOrLoad('hot')).toEqual({ v: 1 });
+    // Changed behind the cache's back: only a refresh can bring v2.
+    await pgSource.store([{ key: 'hot', value: { v: 2 } }]);
+    const misses: string[] = [];
+    let loads = 0;
+    cache.events.on('miss', ({ tier }) => misses.push(tier));
+    cache.events.on('load', () => loads++);
+    source.loadDelayMs = 30;
+    const seen: (number | undefined)[] = [];
+    try {
+      const end = Date.now() + 1_600;
+      while (Date.now() < end) {
+        seen.push((await cache.getOrLoad('hot'))?.v);
+        await sleep(5);
+      }
+    } finally {
+      source.loadDelayMs = 0;
+    }
+    expect(seen).not.toContain(undefined);
+    expect(misses).toEqual([]);
+    // Two expiries went by: each was refreshed ahead of time, and the refresh brought v2.
+    expect(loads).toBeGreaterThanOrEqual(2);
+    expect(seen.at(-1)).toBe(2);
+  });
+
   it('cache-aside uses a caller loader and versions writes with the namespace counter', async () => {
     const cache = await open({ writeMode: 'cache-aside' });
     expect(await cache.getOrLoad('ca', () => Promise.resolve({ v: 7 }))).toEqual({ v: 7 });
