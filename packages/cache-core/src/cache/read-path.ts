@@ -18,6 +18,9 @@ type Probe<V> = { hit: true; value: V | undefined } | { hit: false };
 
 const noop = (): void => undefined;
 
+/** Shared: the L2 hot path goes through `local` on every read and need not allocate its answer. */
+const localMiss = Object.freeze({ hit: false } as const);
+
 function freshValue<V>(judged: Judged<V>): V | undefined {
   return judged.state === 'fresh' ? judged.value : undefined;
 }
@@ -123,7 +126,7 @@ export class ReadPath<V> {
       return { hit: false, stale: candidateOf(entry) };
     }
     if (core.l1.enabled) core.events.emit('miss', core.tierEvents.l1Miss);
-    return { hit: false };
+    return localMiss;
   }
 
   private async resolve(
