@@ -1,5 +1,11 @@
+import { l2HitBench, writeThroughBench } from './engine-benches.js';
 import { l1GetBench, l1GetZipfBench } from './l1-get-bench.js';
 import type { MicroBench } from './micro-bench.js';
 
 /** Every micro-benchmark the suite runs, in order. Other tiers add theirs here. */
-export const microBenches: MicroBench[] = [l1GetBench, l1GetZipfBench];
+export const microBenches: MicroBench[] = [
+  l1GetBench,
+  l1GetZipfBench,
+  l2HitBench,
+  writeThroughBench,
+];
