@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Notice } from '~/components/notice';
+import { InlineError, RowActionButton } from '~/components/row-action';
 import { StatusBadge } from '~/components/status-badge';
 import { tokenStatus } from '~/lib/enrollment';
 import { formatDateTime, formatUntil } from '~/lib/format';
@@ -20,21 +21,15 @@ function RevokeButton({ token }: { token: EnrollmentToken }) {
   );
   return (
     <>
-      {revoke.isError ? (
-        <span className="field-error" role="alert">
-          {errorMessage(revoke.error)}{' '}
-        </span>
-      ) : null}
-      <button
-        type="button"
-        className="button button-danger button-small"
-        disabled={revoke.isPending}
+      <InlineError error={revoke.error} />
+      <RowActionButton
+        pending={revoke.isPending}
         onClick={() => {
           revoke.mutate({ id: token.id });
         }}
       >
         Revoke
-      </button>
+      </RowActionButton>
     </>
   );
 }

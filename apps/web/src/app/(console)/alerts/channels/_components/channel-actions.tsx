@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Channel } from '~/lib/alerting';
-import { errorMessage } from '~/trpc/errors';
+import { InlineError, RowActionButton } from '~/components/row-action';
 import { useTRPC } from '~/trpc/react';
 
 /** "Send test notification" and delete, each reporting its own outcome. */
@@ -15,32 +15,25 @@ export function ChannelActions({ channel }: { channel: Channel }) {
   const error = test.error ?? remove.error;
   return (
     <div className="toolbar">
-      {error ? (
-        <span className="field-error" role="alert">
-          {errorMessage(error)}
-        </span>
-      ) : null}
+      <InlineError error={error} />
       {test.isSuccess ? <span role="status">Test sent.</span> : null}
-      <button
-        type="button"
-        className="button button-small button-ghost"
-        disabled={test.isPending}
+      <RowActionButton
+        tone="ghost"
+        pending={test.isPending}
         onClick={() => {
           test.mutate({ id: channel.id });
         }}
       >
         Send test notification <span className="visually-hidden">to {channel.name}</span>
-      </button>
-      <button
-        type="button"
-        className="button button-small button-danger"
-        disabled={remove.isPending}
+      </RowActionButton>
+      <RowActionButton
+        pending={remove.isPending}
         onClick={() => {
           remove.mutate({ id: channel.id });
         }}
       >
         Delete <span className="visually-hidden">{channel.name}</span>
-      </button>
+      </RowActionButton>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { asRuleMetric, ruleFieldsOf, type AlertRule } from '~/lib/alerting';
-import { errorMessage } from '~/trpc/errors';
+import { InlineError, RowActionButton } from '~/components/row-action';
 import { useTRPC } from '~/trpc/react';
 
 function useRuleMutations() {
@@ -27,11 +27,7 @@ export function RuleActions(props: { rule: AlertRule; onEdit: () => void }) {
   };
   return (
     <div className="toolbar">
-      {error ? (
-        <span className="field-error" role="alert">
-          {errorMessage(error)}
-        </span>
-      ) : null}
+      <InlineError error={error} />
       <button type="button" className="button button-small button-ghost" onClick={props.onEdit}>
         Edit <span className="visually-hidden">{rule.name}</span>
       </button>
@@ -44,16 +40,14 @@ export function RuleActions(props: { rule: AlertRule; onEdit: () => void }) {
         {rule.enabled ? 'Disable' : 'Enable'} <span className="visually-hidden">{rule.name}</span>
       </button>
       {rule.packKey ? null : (
-        <button
-          type="button"
-          className="button button-small button-danger"
-          disabled={remove.isPending}
+        <RowActionButton
+          pending={remove.isPending}
           onClick={() => {
             remove.mutate({ id: rule.id });
           }}
         >
           Delete <span className="visually-hidden">{rule.name}</span>
-        </button>
+        </RowActionButton>
       )}
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Notice } from '~/components/notice';
+import { InlineError, RowActionButton } from '~/components/row-action';
 import { PageHeader } from '~/components/page-header';
 import type { Silence } from '~/lib/alerting';
 import { formatDateTime } from '~/lib/format';
@@ -19,21 +20,15 @@ function ExpireButton({ silence }: { silence: Silence }) {
   );
   return (
     <>
-      {expire.isError ? (
-        <span className="field-error" role="alert">
-          {errorMessage(expire.error)}{' '}
-        </span>
-      ) : null}
-      <button
-        type="button"
-        className="button button-small button-danger"
-        disabled={expire.isPending}
+      <InlineError error={expire.error} />
+      <RowActionButton
+        pending={expire.isPending}
         onClick={() => {
           expire.mutate({ id: silence.id });
         }}
       >
         Expire
-      </button>
+      </RowActionButton>
     </>
   );
 }
