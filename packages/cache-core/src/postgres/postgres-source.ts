@@ -64,6 +64,9 @@ export class PostgresSource<V> implements Source<V> {
         connectionString: options.connectionString,
         max: options.maxConnections ?? 8,
       });
+      // An idle connection dropped by the server must not crash the host process: the pool
+      // discards it and the next query opens a new one.
+      this.pool.on('error', () => undefined);
       this.ownsPool = true;
     }
     this.sql = buildStatements(options.schema, options.table);

@@ -16,6 +16,29 @@ export function databaseKinds(): TestDatabase['kind'][] {
   return process.env.DATABASE_URL ? ['pglite', 'server'] : ['pglite'];
 }
 
+/**
+ * Drops a test database. Pools that are closing may still hold a connection for a moment; a forced
+ * drop would kill it mid-close and surface as an unhandled client error, so wait for them first and
+ * force only as a last resort.
+ */
+async function dropDatabase(baseUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const { rows } = await client.query<{ n: string }>(
+        'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      );
+      if (rows[0]?.n === '0') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function createServerDatabase(baseUrl: string): Promise<TestDatabase> {
   const name = `cf_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -31,13 +54,7 @@ async function createServerDatabase(baseUrl: string): Promise<TestDatabase> {
     url: url.toString(),
     kind: 'server',
     async stop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
+      await dropDatabase(baseUrl, name);
     },
   };
 }
