@@ -20,6 +20,7 @@ declare -A packages=(
   [promtool]=prometheus
   [prometheus-alertmanager]=prometheus-alertmanager
   [chromium]=chromium
+  [curl]=curl
 )
 missing=()
 for cmd in "${!packages[@]}"; do
