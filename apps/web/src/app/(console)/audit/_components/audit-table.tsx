@@ -1,5 +1,6 @@
 import { formatDateTime } from '~/lib/format';
 import type { AuditEntry } from '~/lib/types';
+import { DataTable } from '~/components/data-table';
 
 /** UUIDs are shortened to their first block; the full id stays in the tooltip. */
 function Target({ entry }: { entry: AuditEntry }) {
@@ -23,37 +24,32 @@ function details(entry: AuditEntry): string {
 
 export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Audit log entries</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Target</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id} data-testid="audit-row">
-              <td>
-                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-              </td>
-              <td>
-                {entry.actorLabel}
-                <span className="cell-secondary">{entry.actorType}</span>
-              </td>
-              <td className="mono">{entry.action}</td>
-              <td className="mono small">
-                <Target entry={entry} />
-              </td>
-              <td className="mono small muted details-cell">{details(entry)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Audit log entries"
+      columns={[
+        { label: 'Time' },
+        { label: 'Actor' },
+        { label: 'Action' },
+        { label: 'Target' },
+        { label: 'Details' },
+      ]}
+    >
+      {entries.map((entry) => (
+        <tr key={entry.id} data-testid="audit-row">
+          <td>
+            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+          </td>
+          <td>
+            {entry.actorLabel}
+            <span className="cell-secondary">{entry.actorType}</span>
+          </td>
+          <td className="mono">{entry.action}</td>
+          <td className="mono small">
+            <Target entry={entry} />
+          </td>
+          <td className="mono small muted details-cell">{details(entry)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -6,6 +6,7 @@ import { formatAgo, formatBytes, formatNumber } from '~/lib/format';
 import type { Node } from '~/lib/types';
 import { useNow } from '~/lib/use-now';
 import { AgentVersionCell } from './agent-version-cell';
+import { DataTable } from '~/components/data-table';
 
 function address(node: Node): string {
   if (!node.address) return '—';
@@ -54,31 +55,23 @@ function NodeRow({ node, now, latest }: RowProps) {
 export function NodesTable({ nodes, latest }: { nodes: readonly Node[]; latest: string | null }) {
   const now = useNow();
   return (
-    <div className="card table-wrap">
-      <table>
-        <caption className="visually-hidden">Nodes in the fleet</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Address</th>
-            <th scope="col">Status</th>
-            <th scope="col">Agent</th>
-            <th scope="col">Redis</th>
-            <th scope="col" className="numeric">
-              Memory used / max
-            </th>
-            <th scope="col" className="numeric">
-              Ops/s
-            </th>
-            <th scope="col">Last heartbeat</th>
-          </tr>
-        </thead>
-        <tbody>
-          {nodes.map((node) => (
-            <NodeRow key={node.id} node={node} now={now} latest={latest} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Nodes in the fleet"
+      columns={[
+        { label: 'Name' },
+        { label: 'Address' },
+        { label: 'Status' },
+        { label: 'Agent' },
+        { label: 'Redis' },
+        { label: 'Memory used / max', numeric: true },
+        { label: 'Ops/s', numeric: true },
+        { label: 'Last heartbeat' },
+      ]}
+      className="card"
+    >
+      {nodes.map((node) => (
+        <NodeRow key={node.id} node={node} now={now} latest={latest} />
+      ))}
+    </DataTable>
   );
 }

@@ -10,6 +10,7 @@ import type { EnrollmentToken } from '~/lib/types';
 import { useNow } from '~/lib/use-now';
 import { errorMessage } from '~/trpc/errors';
 import { useTRPC } from '~/trpc/react';
+import { DataTable } from '~/components/data-table';
 
 function RevokeButton({ token }: { token: EnrollmentToken }) {
   const trpc = useTRPC();
@@ -69,28 +70,21 @@ export function TokensTable() {
     return <p className="loading">No enrollment tokens yet.</p>;
   }
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Enrollment tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Prefix</th>
-            <th scope="col">Note</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Status</th>
-            <th scope="col">Used by</th>
-            <th scope="col" className="numeric">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.data.map((token) => (
-            <TokenRow key={token.id} token={token} now={now} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Enrollment tokens"
+      columns={[
+        { label: 'Prefix' },
+        { label: 'Note' },
+        { label: 'Created' },
+        { label: 'Expires' },
+        { label: 'Status' },
+        { label: 'Used by' },
+        { label: 'Actions', numeric: true, hidden: true },
+      ]}
+    >
+      {tokens.data.map((token) => (
+        <TokenRow key={token.id} token={token} now={now} />
+      ))}
+    </DataTable>
   );
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from '~/lib/format';
 import { roles, type ConsoleUser } from '~/lib/types';
 import { errorMessage } from '~/trpc/errors';
 import { useTRPC } from '~/trpc/react';
+import { DataTable } from '~/components/data-table';
 
 function RoleSelect({ user }: { user: ConsoleUser }) {
   const trpc = useTRPC();
@@ -61,24 +62,19 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
   if (users.isPending) return <p className="loading">Loading users…</p>;
   if (users.isError) return <Notice tone="error">{errorMessage(users.error)}</Notice>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Console users</caption>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Created</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.data.map((user) => (
-            <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Console users"
+      columns={[
+        { label: 'Email' },
+        { label: 'Name' },
+        { label: 'Role' },
+        { label: 'Created' },
+        { label: 'State' },
+      ]}
+    >
+      {users.data.map((user) => (
+        <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} />
+      ))}
+    </DataTable>
   );
 }

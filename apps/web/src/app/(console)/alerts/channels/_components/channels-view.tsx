@@ -10,6 +10,7 @@ import { useTRPC } from '~/trpc/react';
 import { AlertingNav } from '../../_components/alerting-nav';
 import { ChannelActions } from './channel-actions';
 import { ChannelForm } from './channel-form';
+import { DataTable } from '~/components/data-table';
 
 function ChannelRow({ channel }: { channel: Channel }) {
   const target = channel.target.url ?? channel.target.to?.join(', ') ?? '';
@@ -37,27 +38,20 @@ function ChannelRow({ channel }: { channel: Channel }) {
 function ChannelsTable({ channels }: { channels: Channel[] }) {
   if (channels.length === 0) return <p className="loading">No channels yet.</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Notification channels</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Target</th>
-            <th scope="col">Last delivery</th>
-            <th scope="col" className="numeric">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {channels.map((channel) => (
-            <ChannelRow key={channel.id} channel={channel} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Notification channels"
+      columns={[
+        { label: 'Name' },
+        { label: 'Kind' },
+        { label: 'Target' },
+        { label: 'Last delivery' },
+        { label: 'Actions', numeric: true, hidden: true },
+      ]}
+    >
+      {channels.map((channel) => (
+        <ChannelRow key={channel.id} channel={channel} />
+      ))}
+    </DataTable>
   );
 }
 

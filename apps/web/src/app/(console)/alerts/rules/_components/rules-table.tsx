@@ -2,6 +2,7 @@
 
 import type { AlertRule } from '~/lib/alerting';
 import { RuleActions } from './rule-actions';
+import { DataTable } from '~/components/data-table';
 
 function RuleRow(props: { rule: AlertRule; onEdit: () => void }) {
   const { rule } = props;
@@ -28,35 +29,26 @@ function RuleRow(props: { rule: AlertRule; onEdit: () => void }) {
 
 export function RulesTable(props: { rules: AlertRule[]; onEdit: (rule: AlertRule) => void }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Alert rules</caption>
-        <thead>
-          <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">Expression</th>
-            <th scope="col" className="numeric">
-              For
-            </th>
-            <th scope="col">Severity</th>
-            <th scope="col">State</th>
-            <th scope="col" className="numeric">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rules.map((rule) => (
-            <RuleRow
-              key={rule.id}
-              rule={rule}
-              onEdit={() => {
-                props.onEdit(rule);
-              }}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Alert rules"
+      columns={[
+        { label: 'Rule' },
+        { label: 'Expression' },
+        { label: 'For', numeric: true },
+        { label: 'Severity' },
+        { label: 'State' },
+        { label: 'Actions', numeric: true, hidden: true },
+      ]}
+    >
+      {props.rules.map((rule) => (
+        <RuleRow
+          key={rule.id}
+          rule={rule}
+          onEdit={() => {
+            props.onEdit(rule);
+          }}
+        />
+      ))}
+    </DataTable>
   );
 }

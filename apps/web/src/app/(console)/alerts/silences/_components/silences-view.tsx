@@ -9,6 +9,7 @@ import { formatDateTime } from '~/lib/format';
 import { errorMessage } from '~/trpc/errors';
 import { useTRPC } from '~/trpc/react';
 import { AlertingNav } from '../../_components/alerting-nav';
+import { DataTable } from '~/components/data-table';
 
 function ExpireButton({ silence }: { silence: Silence }) {
   const trpc = useTRPC();
@@ -66,28 +67,21 @@ export function SilencesView() {
       {silences.isError ? <Notice tone="error">{errorMessage(silences.error)}</Notice> : null}
       {silences.data?.length === 0 ? <p className="loading">No silences.</p> : null}
       {silences.data && silences.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Silences</caption>
-            <thead>
-              <tr>
-                <th scope="col">Matchers</th>
-                <th scope="col">State</th>
-                <th scope="col">Ends</th>
-                <th scope="col">Created by</th>
-                <th scope="col">Comment</th>
-                <th scope="col" className="numeric">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {silences.data.map((silence) => (
-                <SilenceRow key={silence.id} silence={silence} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Silences"
+          columns={[
+            { label: 'Matchers' },
+            { label: 'State' },
+            { label: 'Ends' },
+            { label: 'Created by' },
+            { label: 'Comment' },
+            { label: 'Actions', numeric: true, hidden: true },
+          ]}
+        >
+          {silences.data.map((silence) => (
+            <SilenceRow key={silence.id} silence={silence} />
+          ))}
+        </DataTable>
       ) : null}
     </>
   );
