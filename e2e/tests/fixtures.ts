@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { joinAgent } from '../../scripts/stack/fleet.mjs';
 
 export const admin = { email: 'admin@e2e.test', password: 'e2e admin password' };
 
@@ -18,26 +19,7 @@ function finished(child: ChildProcess): Promise<number> {
 /** Runs the real agent CLI: `join` with the token the console showed, then `run` in the background. */
 export async function startAgent(consoleUrl: string, token: string, name: string) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cf-e2e-agent-'));
-  const config = path.join(dir, 'agent.json');
-  const join = spawn(
-    'node',
-    [
-      agentCli,
-      'join',
-      '--url',
-      consoleUrl,
-      '--token',
-      token,
-      '--config',
-      config,
-      '--name',
-      name,
-      '--data-dir',
-      dir,
-    ],
-    { stdio: 'inherit' },
-  );
-  if ((await finished(join)) !== 0) throw new Error('agent join failed');
+  const config = await joinAgent({ consoleUrl, token, name, dir });
   const run = spawn('node', [agentCli, 'run', '--config', config], { stdio: 'ignore' });
   return {
     /** The agent's data dir: agent.json, agent.state.json, redis.conf. */

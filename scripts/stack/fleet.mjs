@@ -24,6 +24,29 @@ async function issueToken(databaseUrl) {
 }
 
 /**
+ * Runs the real `cachefleet-agent join` with an enrollment token; the config lands in `<dir>/agent.json`.
+ * @param {{ consoleUrl: string, token: string, name: string, dir: string }} options
+ */
+export async function joinAgent(options) {
+  const config = path.join(options.dir, 'agent.json');
+  await run('node', [
+    cli,
+    'join',
+    '--url',
+    options.consoleUrl,
+    '--token',
+    options.token,
+    '--config',
+    config,
+    '--name',
+    options.name,
+    '--data-dir',
+    options.dir,
+  ]);
+  return config;
+}
+
+/**
  * @param {{ index: number, dataDir: string, consoleUrl: string, databaseUrl: string }} options
  * @returns {Promise<{ name: string, config: string, dir: string }>}
  */
@@ -33,20 +56,7 @@ async function ensureJoined(options) {
   const config = path.join(dir, 'agent.json');
   if (!existsSync(config)) {
     const token = await issueToken(options.databaseUrl);
-    await run('node', [
-      cli,
-      'join',
-      '--url',
-      options.consoleUrl,
-      '--token',
-      token,
-      '--config',
-      config,
-      '--name',
-      name,
-      '--data-dir',
-      dir,
-    ]);
+    await joinAgent({ consoleUrl: options.consoleUrl, token, name, dir });
   }
   return { name, config, dir };
 }
