@@ -8,6 +8,7 @@ import { startTestDatabase, freePort } from '@cachefleet/db/testing';
 import { prepareDatabase } from '../scripts/stack/database.mjs';
 import { monitoringEnv, startMonitoring } from '../scripts/stack/monitoring.mjs';
 import { stopAll } from '../scripts/stack/processes.mjs';
+import { localSecretKey } from '../scripts/stack/secret-key.mjs';
 import { startWeb } from '../scripts/stack/web.mjs';
 import { copyAgentBundle } from './agent-bundle.js';
 import { admin } from './tests/fixtures.js';
@@ -30,7 +31,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const url = await startWeb({
     port: await freePort(),
     databaseUrl: database.url,
-    env: { CACHEFLEET_AGENT_BUNDLE_DIR: bundleDir, ...monitoringEnv({ dataDir, ...ports }) },
+    env: {
+      CACHEFLEET_AGENT_BUNDLE_DIR: bundleDir,
+      CACHEFLEET_SECRET_KEY: await localSecretKey(dataDir),
+      ...monitoringEnv({ dataDir, ...ports }),
+    },
   });
   const monitoring = await startMonitoring({
     dataDir,

@@ -8,6 +8,7 @@ import { startFleet } from './stack/fleet.mjs';
 import { monitoringEnv, startMonitoring } from './stack/monitoring.mjs';
 import { root } from './stack/paths.mjs';
 import { freePort, logTo, portFree, stopAll, whenCriticalExits } from './stack/processes.mjs';
+import { localSecretKey } from './stack/secret-key.mjs';
 import { startWeb } from './stack/web.mjs';
 
 const usage = `usage: npm start -- [--nodes N] [--port P] [--data-dir DIR]
@@ -71,11 +72,14 @@ async function main() {
     prometheusPort: await preferredPort(9090),
     alertmanagerPort: await preferredPort(9093),
   };
-  const consoleUrl = await step(`starting the console on port ${opts.port}`, () =>
+  const consoleUrl = await step(`starting the console on port ${opts.port}`, async () =>
     startWeb({
       port: opts.port,
       databaseUrl: db.url,
-      env: monitoringEnv({ dataDir: opts.dataDir, ...ports }),
+      env: {
+        ...monitoringEnv({ dataDir: opts.dataDir, ...ports }),
+        CACHEFLEET_SECRET_KEY: await localSecretKey(opts.dataDir),
+      },
     }),
   );
   const targets = await step(`starting ${opts.nodes} local agents`, () =>

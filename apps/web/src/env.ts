@@ -24,6 +24,12 @@ const envSchema = z.object({
   CACHEFLEET_RULES_FILE: optional(z.string().min(1)),
   /** promtool, used to validate rules before deploying them (default: from PATH). */
   PROMTOOL_BIN: z.string().min(1).default('promtool'),
+  /** 32 bytes (64 hex characters) sealing stored secrets such as data-source connection strings. */
+  CACHEFLEET_SECRET_KEY: optional(
+    z
+      .string()
+      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9_-]{43}=?)$/, '32 bytes: 64 hex characters or base64url'),
+  ),
   /** Where the agent bundle (`<version>.tgz`, `.sha256`, `latest`, install.sh) is served from. */
   CACHEFLEET_AGENT_BUNDLE_DIR: optional(z.string().min(1)),
 });

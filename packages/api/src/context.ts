@@ -1,6 +1,7 @@
 import type { AgentInfo, Database, PublicUser } from '@cachefleet/db';
 import { findAgentByCredentialHash, findSessionUser } from '@cachefleet/db';
 import type { MonitoringConfig } from './monitoring/config.js';
+import { createSealer, type Sealer } from './security/sealer.js';
 import { hashSecret } from './security/secrets.js';
 
 export const sessionCookieName = 'cf_session';
@@ -24,6 +25,8 @@ export interface ContextInput {
   monitoring?: MonitoringConfig | undefined;
   /** The version of the agent bundle this console serves, when it has one. */
   agentRelease?: (() => Promise<string | null>) | undefined;
+  /** `CACHEFLEET_SECRET_KEY`: seals data-source connection strings and cluster passwords. */
+  secretKey?: string | undefined;
 }
 
 export interface Context {
@@ -36,6 +39,8 @@ export interface Context {
   systemActor: string | undefined;
   monitoring: MonitoringConfig;
   agentRelease: () => Promise<string | null>;
+  /** Absent when the console has no secret key; use `requireSealer` from security/require-sealer. */
+  sealer: Sealer | undefined;
 }
 
 async function resolveAgent(
@@ -66,5 +71,6 @@ export async function createContext(input: ContextInput): Promise<Context> {
     systemActor: input.systemActor,
     monitoring: input.monitoring ?? {},
     agentRelease: input.agentRelease ?? (() => Promise.resolve(null)),
+    sealer: input.secretKey ? createSealer(input.secretKey) : undefined,
   };
 }

@@ -18,3 +18,5 @@ export { prometheusTargets, type TargetGroup } from './monitoring/discovery.js';
 export { installDefaultRules } from './monitoring/rule-service.js';
 export { receiveAlertmanagerWebhook, type WebhookOutcome } from './monitoring/receive-alerts.js';
 export { signBody, verifySignature, signatureHeader, timestampHeader } from './notify/signature.js';
+export { createSealer, generateSecretKey, type Sealer } from './security/sealer.js';
+export { requireSealer } from './security/require-sealer.js';

@@ -4,6 +4,9 @@ import { createDbClient, createUser, migrateDatabase, type DbClient } from '@cac
 import { startTestDatabase, type TestDatabase } from '@cachefleet/testing';
 import { createCaller, createContext, hashPassword, type ContextInput } from '../src/index.js';
 
+/** A fixed test key, so sealed values written by one caller open in another. */
+export const testSecretKey = 'a'.repeat(64);
+
 export const password = 'correct horse battery staple';
 export type Caller = ReturnType<typeof createCaller>;
 
@@ -20,11 +23,13 @@ export interface Harness {
 async function signIn(client: DbClient, email: string): Promise<Caller> {
   let token: string | undefined;
   const cookies = { setSession: (t: string) => (token = t), clearSession: () => undefined };
-  await createCaller(await createContext({ db: client.db, cookies })).auth.login({
+  await createCaller(await createContext({ db: client.db, cookies, secretKey: testSecretKey })).auth.login({
     email,
     password,
   });
-  return createCaller(await createContext({ db: client.db, sessionToken: token }));
+  return createCaller(
+    await createContext({ db: client.db, sessionToken: token, secretKey: testSecretKey }),
+  );
 }
 
 export async function startHarness(kind: TestDatabase['kind']): Promise<Harness> {
@@ -41,7 +46,7 @@ export async function startHarness(kind: TestDatabase['kind']): Promise<Harness>
   );
   if (!admin || !operator || !viewer) throw new Error('sign-in failed');
   const caller = async (input: Omit<ContextInput, 'db'>) =>
-    createCaller(await createContext({ db: client.db, ...input }));
+    createCaller(await createContext({ db: client.db, secretKey: testSecretKey, ...input }));
   return {
     client,
     anonymous: await caller({}),

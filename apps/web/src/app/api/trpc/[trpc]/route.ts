@@ -33,6 +33,7 @@ async function handler(request: Request): Promise<Response> {
         clientIp: readClientIp(req),
         monitoring: getMonitoringConfig(),
         agentRelease: readAgentRelease,
+        secretKey: getEnv().CACHEFLEET_SECRET_KEY,
       }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
