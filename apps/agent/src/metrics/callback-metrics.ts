@@ -3,8 +3,19 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 
 type Read = () => number | null | Promise<number | null>;
 
-/** A gauge set from `read()` on each scrape; null (source unavailable) keeps the last value. */
-export function callbackGauge(registry: Registry, name: string, help: string, read: Read): Gauge {
+/**
+ * A gauge set from `read()` on each scrape. When `read()` returns null, `onNull: 'keep'` (the
+ * default, for a source that is briefly unavailable) keeps the last value; `'drop'` leaves no
+ * sample, for a value that does not apply on this node (cluster state without cluster mode, link
+ * state on a primary) or is unknown now, so a query finds no series instead of a false 0.
+ */
+export function callbackGauge(
+  registry: Registry,
+  name: string,
+  help: string,
+  read: Read,
+  onNull: 'keep' | 'drop' = 'keep',
+): Gauge {
   return new Gauge({
     name,
     help,
@@ -12,6 +23,7 @@ export function callbackGauge(registry: Registry, name: string, help: string, re
     async collect() {
       const value = await read();
       if (value !== null) this.set(value);
+      else if (onNull === 'drop') this.remove();
     },
   });
 }

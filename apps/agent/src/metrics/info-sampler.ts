@@ -1,18 +1,20 @@
-// One INFO call per scrape: prom-client starts every metric's collect() in the same tick, so the
-// INFO-based metrics share the request in flight instead of sending a dozen INFO commands. Nothing
-// is cached past that request, so every scrape reads Redis as it is at scrape time.
+// One read per scrape: prom-client starts every metric's collect() in the same tick, so the
+// metrics built on one Redis read share the request in flight instead of sending a dozen
+// commands. Nothing is cached past that request, so every scrape reads Redis as it is then.
 import type { RedisInfo } from '../redis/info.js';
 
-export interface InfoSampler {
-  /** The current INFO, or null when Redis does not answer. */
-  sample(): Promise<RedisInfo | null>;
+export interface ScrapeSampler<T> {
+  /** The current reading, or null when Redis does not answer. */
+  sample(): Promise<T | null>;
 }
 
-export function createInfoSampler(readInfo: () => Promise<RedisInfo>): InfoSampler {
-  let inFlight: Promise<RedisInfo | null> | undefined;
+export type InfoSampler = ScrapeSampler<RedisInfo>;
+
+export function createScrapeSampler<T>(read: () => Promise<T>): ScrapeSampler<T> {
+  let inFlight: Promise<T | null> | undefined;
   return {
     sample() {
-      inFlight ??= readInfo()
+      inFlight ??= read()
         .catch(() => null)
         .finally(() => {
           inFlight = undefined;
@@ -20,4 +22,8 @@ export function createInfoSampler(readInfo: () => Promise<RedisInfo>): InfoSampl
       return inFlight;
     },
   };
+}
+
+export function createInfoSampler(readInfo: () => Promise<RedisInfo>): InfoSampler {
+  return createScrapeSampler(readInfo);
 }

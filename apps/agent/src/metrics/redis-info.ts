@@ -27,6 +27,11 @@ const gauges: [name: string, help: string, field: Field][] = [
     'connectedClients',
   ],
   ['cachefleet_redis_keys', 'Keys summed over all databases.', 'keys'],
+  [
+    'cachefleet_redis_ops_per_second',
+    'Commands per second as Redis samples it (instantaneous_ops_per_sec).',
+    'opsPerSec',
+  ],
 ];
 
 const counters: [name: string, help: string, field: Field][] = [

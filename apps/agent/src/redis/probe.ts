@@ -6,6 +6,8 @@ export interface RedisProbe {
   ping(): Promise<boolean>;
   /** Throws when Redis does not answer. */
   info(): Promise<RedisInfo>;
+  /** Any other read-only command (INFO sections, CLUSTER INFO) for the scrape-time metrics. */
+  call(command: string, ...args: string[]): Promise<unknown>;
   close(): void;
 }
 
@@ -42,6 +44,9 @@ export function createRedisProbe(options: RedisProbeOptions): RedisProbe {
     },
     async info() {
       return readRedisInfo(await client.info());
+    },
+    call(command, ...args) {
+      return client.call(command, ...args);
     },
     close() {
       client.disconnect();

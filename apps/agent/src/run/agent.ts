@@ -10,6 +10,7 @@ import { close, createAgentHttpServer, listen } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import { createInfoSampler, type InfoSampler } from '../metrics/info-sampler.js';
 import { createAgentRegistry } from '../metrics/registry.js';
+import { createTopologySampler, type TopologySampler } from '../metrics/topology-sampler.js';
 import { createSelfUpgrader } from '../install/self-upgrade.js';
 import { freePort } from '../net/free-port.js';
 import { bindAddresses, redisLogFile, writeRedisConfig } from '../redis/config-file.js';
@@ -30,6 +31,7 @@ interface RedisParts {
   port: number;
   probe: RedisProbe;
   sampler: InfoSampler;
+  topology: TopologySampler;
   supervisor: RedisSupervisor;
 }
 
@@ -58,7 +60,8 @@ async function prepareRedis(
       state.update({ redisPid });
     },
   });
-  return { port, probe, supervisor, sampler: createInfoSampler(() => probe.info()) };
+  const sampler = createInfoSampler(() => probe.info());
+  return { port, probe, supervisor, sampler, topology: createTopologySampler(probe) };
 }
 
 function createHeartbeater(config: AgentConfig, redis: RedisParts, log: Logger): Heartbeater {
@@ -81,6 +84,8 @@ async function startHttp(
     heartbeatFailures: failures,
     restarts: () => redis.supervisor.restarts,
     sampler: redis.sampler,
+    topology: redis.topology,
+    dataDir: config.dataDir,
   });
   const server = createAgentHttpServer({
     registry,

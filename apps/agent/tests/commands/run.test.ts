@@ -113,6 +113,10 @@ describe('cachefleet-agent run', () => {
     expect(metricValue(text, 'cachefleet_redis_commands_processed_total')).toBeGreaterThan(3);
     expect(text).toContain('# TYPE cachefleet_redis_commands_processed_total counter');
     expect(metricValue(text, 'cachefleet_redis_evicted_keys_total')).toBe(0);
+    // Replication, cluster and host metrics are wired to the supervised Redis and the data dir.
+    expect(metricValue(text, 'cachefleet_redis_role_primary')).toBe(1);
+    expect(metricValue(text, 'cachefleet_redis_cluster_enabled')).toBe(0);
+    expect(metricValue(text, 'cachefleet_host_disk_free_bytes')).toBeGreaterThan(0);
     expect(metricValue(text, 'cachefleet_redis_expired_keys_total')).toBe(0);
     expect(metricValue(text, 'cachefleet_redis_restarts_total')).toBe(0);
     expect(metricValue(text, 'cachefleet_agent_process_resident_memory_bytes')).toBeGreaterThan(0);
