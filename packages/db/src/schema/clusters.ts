@@ -1,5 +1,17 @@
-import { pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns.js';
+import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, id, timestampTz } from './columns.js';
+
+/** What the cluster last said about itself in `CLUSTER INFO` (via one of its agents). */
+export interface ClusterInfoSummary {
+  state: 'ok' | 'fail';
+  slotsAssigned: number;
+  slotsOk: number;
+  slotsPfail: number;
+  slotsFail: number;
+  knownNodes: number;
+  size: number;
+  currentEpoch: number;
+}
 
 /**
  * A Redis Cluster. Its nodes share one Redis ACL user (`redisUsername`) for clients, replication
@@ -9,8 +21,14 @@ import { createdAt, id } from './columns.js';
 export const clusters = pgTable('clusters', {
   id: id(),
   name: text().notNull().unique(),
-  state: text().notNull().default('pending'),
+  /** pending until Redis first reports the cluster, then ok / fail from CLUSTER INFO. */
+  state: text().$type<'pending' | 'ok' | 'fail'>().notNull().default('pending'),
   redisUsername: text().notNull().default('cachefleet'),
   redisPasswordSealed: text(),
+  /** Desired memory settings, applied by every agent and by config-change operations. */
+  maxmemory: text(),
+  maxmemoryPolicy: text(),
+  info: jsonb().$type<ClusterInfoSummary>(),
+  infoAt: timestampTz(),
   createdAt: createdAt(),
 });
