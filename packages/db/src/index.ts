@@ -11,3 +11,7 @@ export * from './queries/scrape-targets.js';
 export * from './queries/alert-rules.js';
 export * from './queries/alerts.js';
 export * from './queries/notification-channels.js';
+export * from './queries/data-sources.js';
+export * from './queries/namespaces.js';
+export * from './queries/api-keys.js';
+export * from './queries/cluster-access.js';
