@@ -15,3 +15,7 @@ export * from './queries/data-sources.js';
 export * from './queries/namespaces.js';
 export * from './queries/api-keys.js';
 export * from './queries/cluster-access.js';
+export * from './queries/clusters.js';
+export * from './queries/topology.js';
+export * from './queries/operations.js';
+export * from './queries/operation-steps.js';

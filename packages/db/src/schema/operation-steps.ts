@@ -24,6 +24,8 @@ export const operationSteps = pgTable(
     attempt: integer().notNull().default(0),
     leaseOwner: uuid().references(() => agents.id, { onDelete: 'set null' }),
     leaseExpiresAt: timestampTz(),
+    /** The lease length it was claimed with; each report renews it by as much. */
+    leaseMs: integer().notNull().default(15_000),
     startedAt: timestampTz(),
     finishedAt: timestampTz(),
   },

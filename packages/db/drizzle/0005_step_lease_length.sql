@@ -1,0 +1,1 @@
+ALTER TABLE "operation_steps" ADD COLUMN "lease_ms" integer DEFAULT 15000 NOT NULL;
