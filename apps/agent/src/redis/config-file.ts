@@ -15,6 +15,9 @@ export interface RedisServerOptions {
   cluster?: { enabled: boolean; nodeTimeoutMs: number } | undefined;
 }
 
+/** Agents always run cluster-enabled (nodes.conf in the data dir survives restarts). */
+export const redisClusterMode = { enabled: true, nodeTimeoutMs: 3_000 } as const;
+
 export type Directive = [name: string, ...args: string[]];
 
 export function redisLogFile(dataDir: string): string {

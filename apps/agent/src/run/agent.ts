@@ -13,7 +13,12 @@ import { createAgentRegistry } from '../metrics/registry.js';
 import { createTopologySampler, type TopologySampler } from '../metrics/topology-sampler.js';
 import { createSelfUpgrader } from '../install/self-upgrade.js';
 import { freePort } from '../net/free-port.js';
-import { bindAddresses, redisLogFile, writeRedisConfig } from '../redis/config-file.js';
+import {
+  bindAddresses,
+  redisClusterMode,
+  redisLogFile,
+  writeRedisConfig,
+} from '../redis/config-file.js';
 import { createRedisProbe, type RedisProbe } from '../redis/probe.js';
 import { RedisSupervisor } from '../redis/supervisor.js';
 import { agentVersion } from '../version.js';
@@ -48,6 +53,8 @@ async function prepareRedis(
     maxmemory: config.redis.maxmemory,
     maxmemoryPolicy: config.redis.maxmemoryPolicy,
     dataDir: config.dataDir,
+    // Fleet contract: every agent's Redis can join a cluster; an idle node owns no slots.
+    cluster: redisClusterMode,
   });
   const probe = createRedisProbe({ port, password: config.redis.password });
   const supervisor = new RedisSupervisor({

@@ -96,6 +96,11 @@ describe('cachefleet-agent run', () => {
       port: state.redisPort,
       password: config.redis.password,
     });
+    // The agent's Redis runs cluster-enabled and idle (no slots): serve them all to write a key.
+    await redis.call('CLUSTER', 'ADDSLOTSRANGE', '0', '16383');
+    await waitFor('single-node cluster ok', async () =>
+      String(await redis.call('CLUSTER', 'INFO')).includes('cluster_state:ok'),
+    );
     await redis.set('k1', 'v');
     await redis.get('k1');
     await redis.get('missing');
@@ -115,7 +120,7 @@ describe('cachefleet-agent run', () => {
     expect(metricValue(text, 'cachefleet_redis_evicted_keys_total')).toBe(0);
     // Replication, cluster and host metrics are wired to the supervised Redis and the data dir.
     expect(metricValue(text, 'cachefleet_redis_role_primary')).toBe(1);
-    expect(metricValue(text, 'cachefleet_redis_cluster_enabled')).toBe(0);
+    expect(metricValue(text, 'cachefleet_redis_cluster_enabled')).toBe(1);
     expect(metricValue(text, 'cachefleet_host_disk_free_bytes')).toBeGreaterThan(0);
     expect(metricValue(text, 'cachefleet_redis_expired_keys_total')).toBe(0);
     expect(metricValue(text, 'cachefleet_redis_restarts_total')).toBe(0);
