@@ -1,0 +1,122 @@
+// The six /v1 operations against one namespace's cache. Every input is checked against the
+// namespace's limits before cache-core is called, and cache-core validates a batch whole before
+// it writes anything, so a refused request changes nothing.
+import type http from 'node:http';
+import type { NamespaceRuntime } from '../namespace-runtime.js';
+import { withTier } from '../read-tier.js';
+import { readJson } from './body.js';
+import { DataApiError } from './errors.js';
+import type { Operation } from './route.js';
+import { getManyBody, invalidateBody, setBody, setManyBody } from './schemas.js';
+
+export interface HandlerInput {
+  req: http.IncomingMessage;
+  runtime: NamespaceRuntime;
+  key: string | undefined;
+}
+
+// Room for the JSON around a value (key, tags, escaping) on top of the namespace's value limit.
+const bodyOverhead = 64 * 1024;
+const batchOverhead = 1024 * 1024;
+
+function checkKey(runtime: NamespaceRuntime, key: string | undefined): string {
+  if (key === undefined || key.length === 0)
+    throw new DataApiError(400, 'E_INVALID_KEY', 'key is required');
+  const bytes = Buffer.byteLength(key, 'utf8');
+  const limit = runtime.config.maxKeyBytes;
+  if (bytes > limit)
+    throw new DataApiError(400, 'E_INVALID_KEY', `key is ${bytes} bytes, the limit is ${limit}`);
+  return key;
+}
+
+function checkTags(runtime: NamespaceRuntime, tags: readonly string[] | undefined): void {
+  if (tags !== undefined && tags.length > 0 && !runtime.config.tagsEnabled) {
+    throw new DataApiError(400, 'E_BAD_REQUEST', 'tags are disabled for this namespace');
+  }
+}
+
+function read(runtime: NamespaceRuntime, key: string): Promise<unknown> {
+  const { cache, config } = runtime;
+  return config.source === null ? cache.get(key) : cache.getOrLoad(key);
+}
+
+/** The version a key holds now: its L1 entry's, else L2's; a queued write-behind value says so. */
+async function versionOf(runtime: NamespaceRuntime, key: string): Promise<string> {
+  const view = await runtime.cache.inspect(key);
+  if (view.l2?.pendingId !== undefined) return `pending:${view.l2.pendingId}`;
+  return String(view.l1?.version ?? view.l2?.version ?? 0);
+}
+
+async function get({ runtime, key }: HandlerInput): Promise<unknown> {
+  const k = checkKey(runtime, key);
+  const { value, tier } = await withTier(() => read(runtime, k));
+  if (value === undefined) throw new DataApiError(404, 'E_NOT_FOUND', 'no value for this key');
+  return { key: k, value, version: await versionOf(runtime, k), tier };
+}
+
+async function set({ req, runtime, key }: HandlerInput): Promise<unknown> {
+  const k = checkKey(runtime, key);
+  const body = await readJson(req, runtime.config.maxValueBytes + bodyOverhead, setBody);
+  checkTags(runtime, body.tags);
+  await runtime.cache.set(k, body.value, { tags: body.tags });
+  return { key: k, version: await versionOf(runtime, k) };
+}
+
+async function remove({ runtime, key }: HandlerInput): Promise<unknown> {
+  const k = checkKey(runtime, key);
+  await runtime.cache.delete(k);
+  return { key: k, deleted: true };
+}
+
+async function getMany({ req, runtime }: HandlerInput): Promise<unknown> {
+  const body = await readJson(req, batchOverhead, getManyBody);
+  body.keys.forEach((k) => checkKey(runtime, k));
+  const values = await runtime.cache.getMany(body.keys);
+  const entries = body.keys.map((key, i) => {
+    const value = values[i];
+    return value === undefined ? { key, found: false } : { key, found: true, value };
+  });
+  return { entries };
+}
+
+async function setMany({ req, runtime }: HandlerInput): Promise<unknown> {
+  const limit = runtime.config.maxValueBytes + batchOverhead;
+  const body = await readJson(req, limit, setManyBody);
+  body.entries.forEach((e) => {
+    checkKey(runtime, e.key);
+    checkTags(runtime, e.tags);
+  });
+  await runtime.cache.setMany(
+    body.entries.map((e) => ({ key: e.key, value: e.value, options: { tags: e.tags } })),
+  );
+  const versions = await Promise.all(body.entries.map((e) => versionOf(runtime, e.key)));
+  return { entries: body.entries.map((e, i) => ({ key: e.key, version: versions[i] })) };
+}
+
+async function invalidate({ req, runtime }: HandlerInput): Promise<unknown> {
+  const body = await readJson(req, batchOverhead, invalidateBody);
+  if ('tag' in body) {
+    checkTags(runtime, [body.tag]);
+    await runtime.cache.invalidateTag(body.tag);
+  } else {
+    body.keys.forEach((k) => checkKey(runtime, k));
+    await Promise.all(body.keys.map((k) => runtime.cache.invalidate(k)));
+  }
+  return { ok: true };
+}
+
+export const handlers: Record<Operation, (input: HandlerInput) => Promise<unknown>> = {
+  get,
+  set,
+  delete: remove,
+  get_many: getMany,
+  set_many: setMany,
+  invalidate,
+};
+
+export const writeOperations: ReadonlySet<Operation> = new Set([
+  'set',
+  'delete',
+  'set_many',
+  'invalidate',
+]);

@@ -1,0 +1,82 @@
+// One namespace served by this agent: its cache-core cache, its PostgreSQL source (own small pool)
+// and, for write-behind, a drainer competing with the other agents' drainers for partition leases.
+import {
+  createCache,
+  WriteBehindDrainer,
+  type Cache,
+  type RedisClient,
+} from '@cachefleet/cache-core';
+import { PostgresSource } from '@cachefleet/cache-core/postgres';
+import type { NamespaceConfig } from './config-schema.js';
+import { cachePolicy, l1Options } from './policy.js';
+
+export type JsonValue = unknown;
+
+export interface NamespaceRuntime {
+  config: NamespaceConfig;
+  cache: Cache<JsonValue>;
+  drainer: WriteBehindDrainer<JsonValue> | undefined;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  client: RedisClient;
+  /** Drainer tuning (tests shorten the idle wait). */
+  drainer?: { idleMs?: number; maxAttempts?: number; retryBaseMs?: number };
+  onError: (message: string, error: unknown) => void;
+}
+
+function createSource(ns: NamespaceConfig): PostgresSource<JsonValue> | undefined {
+  if (ns.source === null) return undefined;
+  const { table, keyColumn, valueColumn, versionColumn, valueType } = ns.source;
+  // PostgresSource reads the conforming layout (key text, value jsonb, version bigint) only.
+  if (keyColumn !== 'key' || valueColumn !== 'value' || versionColumn !== 'version') {
+    throw new Error(`namespace ${ns.name}: only key/value/version columns are supported`);
+  }
+  if (valueType !== 'jsonb')
+    throw new Error(`namespace ${ns.name}: only jsonb values are supported`);
+  return new PostgresSource<JsonValue>({
+    connectionString: ns.source.connectionString,
+    table,
+    maxConnections: 4,
+  });
+}
+
+export function startNamespace(ns: NamespaceConfig, options: RuntimeOptions): NamespaceRuntime {
+  const source = createSource(ns);
+  const policy = cachePolicy(ns);
+  const cache = createCache<JsonValue>({
+    namespace: ns.name,
+    l1: l1Options(ns),
+    l2: { client: options.client },
+    source,
+    policy,
+  });
+  const drainer =
+    ns.writeMode === 'write-behind' && source !== undefined
+      ? new WriteBehindDrainer<JsonValue>({
+          client: options.client,
+          namespace: ns.name,
+          source,
+          ttlMs: policy.ttlMs,
+          ...options.drainer,
+        })
+      : undefined;
+  drainer?.start();
+  // The sequence PostgresSource draws versions from must exist before the first write.
+  if (source !== undefined && ns.writeMode !== 'cache-aside') {
+    source.ensureTable().catch((error: unknown) => {
+      options.onError(`namespace ${ns.name}: preparing the source table failed`, error);
+    });
+  }
+  return {
+    config: ns,
+    cache,
+    drainer,
+    async close() {
+      await drainer?.stop();
+      await cache.close();
+      await source?.close();
+    },
+  };
+}
