@@ -20,3 +20,5 @@ export { receiveAlertmanagerWebhook, type WebhookOutcome } from './monitoring/re
 export { signBody, verifySignature, signatureHeader, timestampHeader } from './notify/signature.js';
 export { createSealer, generateSecretKey, type Sealer } from './security/sealer.js';
 export { requireSealer } from './security/require-sealer.js';
+export type { StepSpec, StepKind, NodeRef, SlotRange } from './fleet/step-spec.js';
+export { stepSpec, slotCount } from './fleet/step-spec.js';

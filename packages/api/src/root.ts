@@ -1,3 +1,4 @@
+import { agentFleetRouter } from './routers/agent-fleet.js';
 import { agentRouter } from './routers/agent.js';
 import { alertRulesRouter } from './routers/alert-rules.js';
 import { alertsRouter } from './routers/alerts.js';
@@ -14,6 +15,7 @@ import { createCallerFactory, createTRPCRouter } from './trpc.js';
 
 export const appRouter = createTRPCRouter({
   agent: agentRouter,
+  agentFleet: agentFleetRouter,
   alertRules: alertRulesRouter,
   alerts: alertsRouter,
   audit: auditRouter,
