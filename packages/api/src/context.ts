@@ -1,6 +1,7 @@
-import type { AgentInfo, Database, PublicUser } from '@cachefleet/db';
+import type { AgentInfo, ApiKeyInfo, Database, PublicUser } from '@cachefleet/db';
 import { findAgentByCredentialHash, findSessionUser } from '@cachefleet/db';
 import type { MonitoringConfig } from './monitoring/config.js';
+import { resolveApiKey } from './namespaces/api-key-context.js';
 import { createSealer, type Sealer } from './security/sealer.js';
 import { hashSecret } from './security/secrets.js';
 
@@ -15,7 +16,7 @@ export interface CookieJar {
 export interface ContextInput {
   db: Database;
   sessionToken?: string | undefined;
-  /** The `Authorization: Bearer` value, used by agents. */
+  /** The `Authorization: Bearer` value: an agent credential (`cfa_`) or an API key (`cfk_`). */
   bearerToken?: string | undefined;
   cookies?: CookieJar | undefined;
   clientIp?: string | undefined;
@@ -34,6 +35,8 @@ export interface Context {
   user: PublicUser | undefined;
   sessionTokenHash: string | undefined;
   agent: AgentInfo | undefined;
+  /** A service's API key (`Bearer cfk_…`), unrevoked. */
+  apiKey: ApiKeyInfo | undefined;
   cookies: CookieJar | undefined;
   clientIp: string | undefined;
   systemActor: string | undefined;
@@ -54,18 +57,20 @@ async function resolveAgent(
   return agent;
 }
 
-/** Resolves who is calling: a console user (session cookie) or an agent (bearer credential). */
+/** Resolves who is calling: a console user (session cookie), an agent or a service (bearer). */
 export async function createContext(input: ContextInput): Promise<Context> {
   const sessionTokenHash = input.sessionToken ? hashSecret(input.sessionToken) : undefined;
-  const [user, agent] = await Promise.all([
+  const [user, agent, apiKey] = await Promise.all([
     sessionTokenHash ? findSessionUser(input.db, sessionTokenHash) : undefined,
     resolveAgent(input.db, input.bearerToken),
+    resolveApiKey(input.db, input.bearerToken),
   ]);
   return {
     db: input.db,
     user,
     sessionTokenHash: user ? sessionTokenHash : undefined,
     agent,
+    apiKey,
     cookies: input.cookies,
     clientIp: input.clientIp,
     systemActor: input.systemActor,

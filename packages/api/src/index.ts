@@ -20,5 +20,14 @@ export { receiveAlertmanagerWebhook, type WebhookOutcome } from './monitoring/re
 export { signBody, verifySignature, signatureHeader, timestampHeader } from './notify/signature.js';
 export { createSealer, generateSecretKey, type Sealer } from './security/sealer.js';
 export { requireSealer } from './security/require-sealer.js';
+export type {
+  AgentDataConfig,
+  AgentDataNamespace,
+  AgentDataApiKey,
+  AgentDataCluster,
+  AgentDataSource,
+} from './namespaces/agent-config.js';
+export { aclUserOf } from './namespaces/acl.js';
+export { namespaceNamePattern } from './namespaces/policy.js';
 export type { StepSpec, StepKind, NodeRef, SlotRange } from './fleet/step-spec.js';
 export { stepSpec, slotCount } from './fleet/step-spec.js';

@@ -1,7 +1,9 @@
 import { agentFleetRouter } from './routers/agent-fleet.js';
+import { agentDataRouter } from './routers/agent-data.js';
 import { agentRouter } from './routers/agent.js';
 import { alertRulesRouter } from './routers/alert-rules.js';
 import { alertsRouter } from './routers/alerts.js';
+import { apiKeysRouter } from './routers/api-keys.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { channelsRouter } from './routers/channels.js';
@@ -15,9 +17,11 @@ import { createCallerFactory, createTRPCRouter } from './trpc.js';
 
 export const appRouter = createTRPCRouter({
   agent: agentRouter,
+  agentData: agentDataRouter,
   agentFleet: agentFleetRouter,
   alertRules: alertRulesRouter,
   alerts: alertsRouter,
+  apiKeys: apiKeysRouter,
   audit: auditRouter,
   auth: authRouter,
   channels: channelsRouter,

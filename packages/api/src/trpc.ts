@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { Role } from '@cachefleet/db';
 import { ZodError, z } from 'zod';
 import type { Context } from './context.js';
-import { AppErrorCause } from './errors.js';
+import { AppErrorCause, appError } from './errors.js';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -49,4 +49,10 @@ export const agentProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.agent)
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'agent credential required' });
   return next({ ctx: { ...ctx, agent: ctx.agent } });
+});
+
+/** A service presenting an unrevoked API key (`Authorization: Bearer cfk_…`). */
+export const apiKeyProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.apiKey) throw appError('UNAUTHORIZED', 'E_UNAUTHORIZED', 'a valid API key is required');
+  return next({ ctx: { ...ctx, apiKey: ctx.apiKey } });
 });

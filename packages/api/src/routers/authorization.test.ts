@@ -7,7 +7,15 @@ import { appRouter } from '../root.js';
 /** Procedures anyone may call: signing in, joining with an enrollment token, and health. */
 const publicProcedures = new Set(['auth.login', 'agent.join', 'health.ping']);
 /** Procedures for agents only: a signed-in user is still unauthorized there. */
-const agentProcedures = new Set(['agent.heartbeat', 'agent.membership', 'agent.deregister']);
+const agentProcedures = new Set([
+  'agent.heartbeat',
+  'agent.membership',
+  'agent.deregister',
+  'agentData.config',
+  'agentData.reportKeyUsage',
+]);
+/** Procedures for services holding an API key: a signed-in user is still unauthorized there. */
+const apiKeyProcedures = new Set<string>([]);
 
 /** Mutations and queries a viewer must be refused, with a valid-looking input. */
 const forbiddenForViewer: [string, unknown][] = [
@@ -36,6 +44,8 @@ const forbiddenForViewer: [string, unknown][] = [
   ['channels.create', { channel: { kind: 'slack', name: 's', url: 'https://hooks.example/x' } }],
   ['channels.delete', { id: '00000000-0000-4000-8000-000000000000' }],
   ['channels.sendTest', { id: '00000000-0000-4000-8000-000000000000' }],
+  ['apiKeys.create', { name: 'k', scopes: [{ namespace: 'users', permission: 'read' }] }],
+  ['apiKeys.revoke', { id: '00000000-0000-4000-8000-000000000000' }],
 ];
 
 function procedureAt(caller: Caller, path: string): (input: unknown) => Promise<unknown> {
@@ -68,8 +78,8 @@ describe.each(databaseKinds())('authorization on %s', (kind) => {
     },
   );
 
-  it.each([...agentProcedures])(
-    '%s refuses a signed-in user without an agent credential',
+  it.each([...agentProcedures, ...apiKeyProcedures])(
+    '%s refuses a signed-in user without an agent credential or API key',
     async (path) => {
       expect(await codeOf(procedureAt(h.as.admin, path)({}))).toBe('UNAUTHORIZED');
     },
