@@ -8,7 +8,7 @@ import {
 } from '@cachefleet/db';
 import { appError } from '../errors.js';
 import type { MonitoringConfig } from './config.js';
-import { defaultRulePack } from './default-rule-pack.js';
+import { defaultRuleRows } from './default-rule-pack.js';
 import { renderRulesFile } from './rules-file.js';
 import { RulesRejected, validateRules, writeAndReload, type DeployResult } from './rules-deploy.js';
 
@@ -75,7 +75,7 @@ export async function deployStoredRules(
 
 /** On start: installs the default rule pack's missing rules and deploys the rule set. */
 export async function installDefaultRules(db: Database, config: MonitoringConfig) {
-  const installed = await installRulePack(db, defaultRulePack);
+  const installed = await installRulePack(db, defaultRuleRows);
   const deploy = await deployStoredRules(db, config);
   return { installed, deploy };
 }

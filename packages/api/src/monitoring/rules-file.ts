@@ -1,5 +1,6 @@
 import type { AlertRule } from '@cachefleet/db';
-import { ruleExpression } from './rule-catalogue.js';
+import { packDescription } from './default-rule-pack.js';
+import { isRuleMetric, ruleExpression, ruleMetrics } from './rule-catalogue.js';
 
 type RenderedRule = Pick<
   AlertRule,
@@ -14,7 +15,20 @@ type RenderedRule = Pick<
   | 'labels'
   | 'summary'
   | 'enabled'
+  | 'packKey'
 >;
+
+/** A pack rule's own description, else what the rule watches and since when. */
+function describe(rule: RenderedRule): string {
+  const known = packDescription(rule.packKey);
+  if (known) return known;
+  // Never the custom expression itself: its braces would be read as template syntax.
+  const watched =
+    isRuleMetric(rule.metric) && rule.metric !== 'custom'
+      ? ruleMetrics[rule.metric].label
+      : 'The rule’s expression';
+  return `${watched} has been ${rule.comparator} ${String(rule.threshold)} for ${String(rule.forSeconds)}s on {{ $labels.node }} (now {{ $value }}).`;
+}
 
 /** The Prometheus rules file for the enabled rules, as JSON (which is valid YAML). */
 export function renderRulesFile(rules: RenderedRule[]): string {
@@ -27,6 +41,7 @@ export function renderRulesFile(rules: RenderedRule[]): string {
       labels: { ...rule.labels, severity: rule.severity, rule_id: rule.id },
       annotations: {
         summary: rule.summary || `${rule.name} on {{ $labels.node }}`,
+        description: describe(rule),
         value: '{{ $value }}',
       },
     }));

@@ -5,12 +5,25 @@ import { startHarness, type Caller, type Harness } from '../../tests/harness.js'
 import { startPrometheus, type TestPrometheus } from '../../tests/prometheus.js';
 import { signedInWith } from '../../tests/sign-in.js';
 import type { MonitoringConfig } from '../monitoring/config.js';
+import { defaultRulePack } from '../monitoring/default-rule-pack.js';
 import { installDefaultRules } from '../monitoring/rule-service.js';
 
 async function loadedRules(url: string): Promise<string[]> {
   const response = await fetch(`${url}/api/v1/rules`);
   const body = (await response.json()) as { data: { groups: { rules: { name: string }[] }[] } };
   return body.data.groups.flatMap((g) => g.rules.map((r) => r.name)).sort();
+}
+
+interface LoadedRule {
+  name: string;
+  query: string;
+  annotations: Record<string, string>;
+}
+
+async function loadedRule(url: string, name: string): Promise<LoadedRule | undefined> {
+  const response = await fetch(`${url}/api/v1/rules`);
+  const body = (await response.json()) as { data: { groups: { rules: LoadedRule[] }[] } };
+  return body.data.groups.flatMap((g) => g.rules).find((rule) => rule.name === name);
 }
 
 const errorOf = (call: Promise<unknown>) =>
@@ -46,8 +59,11 @@ describe('alert rules deployed to a real Prometheus', () => {
     expect(first.deploy).toMatchObject({ validated: true, written: true, reloaded: true });
     expect((await installDefaultRules(h.client.db, config)).installed).toBe(0);
     expect(await loadedRules(prometheus.url)).toEqual(
-      expect.arrayContaining(['NodeDown', 'RedisDown', 'RedisMemoryHigh']),
+      expect.arrayContaining(defaultRulePack.map((rule) => rule.name)),
     );
+    const slots = await loadedRule(prometheus.url, 'RedisClusterSlotsUncovered');
+    expect(slots?.annotations.description).toContain('hash slots');
+    expect(slots?.query).toContain('cachefleet_redis_cluster_slots_assigned > 0');
   });
 
   it('creates a rule from a metric and a threshold and hot-reloads it', async () => {
@@ -59,6 +75,8 @@ describe('alert rules deployed to a real Prometheus', () => {
     });
     expect(created.deploy.reloaded).toBe(true);
     expect(await loadedRules(prometheus.url)).toContain('ManyClients');
+    const loaded = await loadedRule(prometheus.url, 'ManyClients');
+    expect(loaded?.annotations.description).toContain('Connected clients has been > 1 for 30s');
     const listed = await operator.alertRules.list();
     expect(listed.find((r) => r.name === 'ManyClients')?.expr).toBe(
       '(cachefleet_redis_connected_clients) > 1',
