@@ -12,6 +12,7 @@ import { healthRouter } from './routers/health.js';
 import { metricsRouter } from './routers/metrics.js';
 import { monitoringRouter } from './routers/monitoring.js';
 import { nodesRouter } from './routers/nodes.js';
+import { sdkRouter } from './routers/sdk.js';
 import { usersRouter } from './routers/users.js';
 import { createCallerFactory, createTRPCRouter } from './trpc.js';
 
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   metrics: metricsRouter,
   monitoring: monitoringRouter,
   nodes: nodesRouter,
+  sdk: sdkRouter,
   users: usersRouter,
 });
 

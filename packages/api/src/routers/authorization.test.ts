@@ -15,7 +15,7 @@ const agentProcedures = new Set([
   'agentData.reportKeyUsage',
 ]);
 /** Procedures for services holding an API key: a signed-in user is still unauthorized there. */
-const apiKeyProcedures = new Set<string>([]);
+const apiKeyProcedures = new Set<string>(['sdk.namespace']);
 
 /** Mutations and queries a viewer must be refused, with a valid-looking input. */
 const forbiddenForViewer: [string, unknown][] = [
