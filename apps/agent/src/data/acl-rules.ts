@@ -17,7 +17,6 @@ const connectionCommands = [
   '+hello',
   '+auth',
   '+client|setname',
-  '+client|setinfo',
   '+cluster|slots',
   '+cluster|shards',
   '+cluster|info',
