@@ -13,6 +13,11 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         appCode: cause instanceof AppErrorCause ? cause.appCode : null,
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+        /** Every input problem with its full path ("policy.ttlSeconds"), for nested forms. */
+        zodIssues:
+          cause instanceof ZodError
+            ? cause.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+            : null,
       },
     };
   },
