@@ -7,11 +7,13 @@ import { apiKeysRouter } from './routers/api-keys.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { channelsRouter } from './routers/channels.js';
+import { clustersRouter } from './routers/clusters.js';
 import { enrollmentRouter } from './routers/enrollment.js';
 import { healthRouter } from './routers/health.js';
 import { metricsRouter } from './routers/metrics.js';
 import { monitoringRouter } from './routers/monitoring.js';
 import { nodesRouter } from './routers/nodes.js';
+import { operationsRouter } from './routers/operations.js';
 import { sdkRouter } from './routers/sdk.js';
 import { usersRouter } from './routers/users.js';
 import { createCallerFactory, createTRPCRouter } from './trpc.js';
@@ -26,11 +28,13 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   auth: authRouter,
   channels: channelsRouter,
+  clusters: clustersRouter,
   enrollment: enrollmentRouter,
   health: healthRouter,
   metrics: metricsRouter,
   monitoring: monitoringRouter,
   nodes: nodesRouter,
+  operations: operationsRouter,
   sdk: sdkRouter,
   users: usersRouter,
 });

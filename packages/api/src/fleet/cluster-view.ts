@@ -1,0 +1,58 @@
+import type { ClusterModel, NodeHealth } from '@cachefleet/db';
+import { countSlots } from './slot-math.js';
+
+/** A node not heard from for this long is shown disconnected, whatever it said last. */
+export const nodeSilenceMs = 10_000;
+
+type ModelNode = ClusterModel['nodes'][number];
+
+function effectiveHealth(node: ModelNode, now: Date): NodeHealth {
+  if (node.health !== 'ok') return node.health;
+  const seen = node.lastSeenAt?.getTime() ?? 0;
+  return now.getTime() - seen > nodeSilenceMs ? 'disconnected' : 'ok';
+}
+
+/**
+ * The topology as the console shows it: primaries with their slot ranges and replicas, each node
+ * with its role and health; replicas whose primary the model does not know are listed apart.
+ */
+export function clusterView(model: ClusterModel, now: Date) {
+  const nodes = model.nodes.map((node) => {
+    const ranges = model.slotRanges
+      .filter((r) => r.nodeId === node.id)
+      .map(({ start, end }) => ({ start, end }));
+    return {
+      id: node.id,
+      agentId: node.agentId,
+      agentName: node.agentName,
+      redisNodeId: node.redisNodeId,
+      role: node.role,
+      replicaOf: node.replicaOf,
+      host: node.host,
+      port: node.port,
+      health: effectiveHealth(node, now),
+      openSlots: node.openSlots,
+      lastSeenAt: node.lastSeenAt,
+      slotRanges: ranges,
+      slotCount: countSlots(ranges),
+    };
+  });
+  const primaries = nodes
+    .filter((n) => n.role === 'primary')
+    .map((p) => ({
+      ...p,
+      replicas: nodes.filter((r) => r.role === 'replica' && r.replicaOf === p.redisNodeId),
+    }));
+  const attached = new Set(primaries.flatMap((p) => p.replicas.map((r) => r.id)));
+  const { redisPasswordSealed: _sealed, ...cluster } = model.cluster;
+  return {
+    cluster,
+    primaries,
+    unattachedReplicas: nodes.filter((n) => n.role === 'replica' && !attached.has(n.id)),
+    nodes,
+    slotsCovered: nodes.reduce((sum, n) => sum + (n.role === 'primary' ? n.slotCount : 0), 0),
+    openSlots: nodes.flatMap((n) => n.openSlots.map((o) => ({ nodeId: n.id, ...o }))),
+  };
+}
+
+export type ClusterView = ReturnType<typeof clusterView>;
