@@ -7,11 +7,13 @@ import { apiKeysRouter } from './routers/api-keys.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { channelsRouter } from './routers/channels.js';
+import { dataSourcesRouter } from './routers/data-sources.js';
 import { clustersRouter } from './routers/clusters.js';
 import { enrollmentRouter } from './routers/enrollment.js';
 import { healthRouter } from './routers/health.js';
 import { metricsRouter } from './routers/metrics.js';
 import { monitoringRouter } from './routers/monitoring.js';
+import { namespacesRouter } from './routers/namespaces.js';
 import { nodesRouter } from './routers/nodes.js';
 import { operationsRouter } from './routers/operations.js';
 import { sdkRouter } from './routers/sdk.js';
@@ -28,11 +30,13 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   auth: authRouter,
   channels: channelsRouter,
+  dataSources: dataSourcesRouter,
   clusters: clustersRouter,
   enrollment: enrollmentRouter,
   health: healthRouter,
   metrics: metricsRouter,
   monitoring: monitoringRouter,
+  namespaces: namespacesRouter,
   nodes: nodesRouter,
   operations: operationsRouter,
   sdk: sdkRouter,

@@ -5,7 +5,10 @@ import { z } from 'zod';
 export const namespaceNamePattern = /^[a-z][a-z0-9_-]{0,62}$/;
 export const namespaceName = z
   .string()
-  .regex(namespaceNamePattern, 'a namespace name is a lowercase letter then up to 62 of a-z 0-9 _ -');
+  .regex(
+    namespaceNamePattern,
+    'a namespace name is a lowercase letter then up to 62 of a-z 0-9 _ -',
+  );
 
 const maxTtlSeconds = 365 * 24 * 3600;
 const seconds = z.number().int().min(1).max(maxTtlSeconds);
@@ -26,7 +29,12 @@ export const namespacePolicy = z
       .max(4 * 1024 ** 3)
       .default(64 * 1024 ** 2),
     maxKeyBytes: z.number().int().min(1).max(MAX_KEY_BYTES).default(MAX_KEY_BYTES),
-    maxValueBytes: z.number().int().min(1).max(MAX_VALUE_BYTES_CEILING).default(1024 ** 2),
+    maxValueBytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_VALUE_BYTES_CEILING)
+      .default(1024 ** 2),
     tagsEnabled: z.boolean().default(true),
   })
   .refine((p) => p.softTtlSeconds === null || p.softTtlSeconds <= p.ttlSeconds, {

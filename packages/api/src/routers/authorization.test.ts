@@ -46,6 +46,13 @@ const forbiddenForViewer: [string, unknown][] = [
   ['channels.sendTest', { id: '00000000-0000-4000-8000-000000000000' }],
   ['apiKeys.create', { name: 'k', scopes: [{ namespace: 'users', permission: 'read' }] }],
   ['apiKeys.revoke', { id: '00000000-0000-4000-8000-000000000000' }],
+  ['dataSources.create', { name: 's', connectionString: 'postgres://u:p@h/db' }],
+  ['dataSources.delete', { id: '00000000-0000-4000-8000-000000000000' }],
+  ['dataSources.testConnection', { id: '00000000-0000-4000-8000-000000000000' }],
+  ['dataSources.createTable', { id: '00000000-0000-4000-8000-000000000000', table: 't' }],
+  ['namespaces.create', { name: 'n', clusterId: '00000000-0000-4000-8000-000000000000' }],
+  ['namespaces.update', { name: 'n' }],
+  ['namespaces.delete', { name: 'n' }],
 ];
 
 function procedureAt(caller: Caller, path: string): (input: unknown) => Promise<unknown> {
