@@ -12,6 +12,7 @@ export type { L2Driver, WriteMode as L2WriteMode, AffectedSlots } from './l2/dri
 export { RedisDriver, type RedisDriverOptions } from './l2/redis-driver.js';
 export type { RedisClient } from './l2/redis-client.js';
 export type { L2Record, RecordKind } from './record.js';
+export { decodeRecord } from './l2/record-codec.js';
 export { KeyLayout } from './keys.js';
 export { keySlot } from './slot.js';
 export { MAX_KEY_BYTES, DEFAULT_MAX_VALUE_BYTES, MAX_VALUE_BYTES_CEILING } from './limits.js';
