@@ -21,15 +21,24 @@ export function errorMessage(error: unknown): string {
   return 'the console could not reach its server; check your connection and try again';
 }
 
-/** Per-field messages from the API's input validation, keyed by field name. */
+/**
+ * Per-field messages from the API's input validation, keyed by field name, and by the full path
+ * ("policy.ttlSeconds", "scopes.0.namespace") for fields of nested inputs.
+ */
 export function fieldErrors(error: unknown): Partial<Record<string, string>> {
   if (!isApiError(error)) return {};
   // The API flattens errors of any input schema, so the field map is untyped: narrow it here.
   const fields: Record<string, unknown> = error.data?.zodError?.fieldErrors ?? {};
-  return Object.fromEntries(
+  const result: Partial<Record<string, string>> = Object.fromEntries(
     Object.entries(fields).map(([field, messages]) => [
       field,
       Array.isArray(messages) ? messages.map(String).join('; ') : undefined,
     ]),
   );
+  for (const issue of error.data?.zodIssues ?? []) {
+    if (!issue.path.includes('.')) continue;
+    const before = result[issue.path];
+    result[issue.path] = before ? `${before}; ${issue.message}` : issue.message;
+  }
+  return result;
 }

@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const links = [
   { href: '/', label: 'Overview' },
   { href: '/nodes', label: 'Nodes' },
+  { href: '/namespaces', label: 'Namespaces' },
   { href: '/metrics', label: 'Metrics' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/settings', label: 'Settings' },

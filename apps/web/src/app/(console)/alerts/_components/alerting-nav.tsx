@@ -1,7 +1,4 @@
-'use client';
-
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { SubNav } from '~/components/sub-nav';
 
 const links = [
   { href: '/alerts', label: 'Alerts' },
@@ -12,19 +9,5 @@ const links = [
 
 /** Moves between the alerting pages: received alerts, rules, channels and silences. */
 export function AlertingNav() {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="Alerting" className="toolbar">
-      {links.map((link) => (
-        <Link
-          key={link.href}
-          href={link.href}
-          className="button button-small button-ghost"
-          aria-current={pathname === link.href ? 'page' : undefined}
-        >
-          {link.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <SubNav label="Alerting" links={links} />;
 }
