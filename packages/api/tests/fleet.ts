@@ -90,3 +90,18 @@ export function clusterInfoText(state: 'ok' | 'fail', epoch: number, knownNodes:
     'cluster_my_epoch:1',
   ].join('\r\n');
 }
+
+/** Plays a perfect executor: claims and succeeds every step it can, until none is left. */
+export async function succeedAllSteps(agent: TestAgent): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const { step } = await agent.caller.agentFleet.claimStep({});
+    if (!step) return done;
+    const report = { stepId: step.id, attempt: step.attempt, progress: 1 };
+    await agent.caller.agentFleet.reportStep({ ...report, status: 'succeeded' });
+    done++;
+  }
+}
+
+/** A 40-hex Redis node id that is easy to tell apart in a test. */
+export const redisId = (i: number) => String(i).repeat(40).slice(0, 40);

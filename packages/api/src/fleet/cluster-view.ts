@@ -1,5 +1,6 @@
 import type { ClusterModel, NodeHealth } from '@cachefleet/db';
 import { countSlots } from './slot-math.js';
+import { slotCount } from './step-spec.js';
 
 /** A node not heard from for this long is shown disconnected, whatever it said last. */
 export const nodeSilenceMs = 10_000;
@@ -42,7 +43,9 @@ export function clusterView(model: ClusterModel, now: Date) {
     .map((p) => ({
       ...p,
       replicas: nodes.filter((r) => r.role === 'replica' && r.replicaOf === p.redisNodeId),
-    }));
+    }))
+    // In slot order, as a slot map reads; primaries without slots last.
+    .sort((a, b) => (a.slotRanges[0]?.start ?? slotCount) - (b.slotRanges[0]?.start ?? slotCount));
   const attached = new Set(primaries.flatMap((p) => p.replicas.map((r) => r.id)));
   const { redisPasswordSealed: _sealed, ...cluster } = model.cluster;
   return {

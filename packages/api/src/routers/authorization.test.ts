@@ -13,6 +13,10 @@ const agentProcedures = new Set([
   'agent.deregister',
   'agentData.config',
   'agentData.reportKeyUsage',
+  'agentFleet.desiredState',
+  'agentFleet.reportTopology',
+  'agentFleet.claimStep',
+  'agentFleet.reportStep',
 ]);
 /** Procedures for services holding an API key: a signed-in user is still unauthorized there. */
 const apiKeyProcedures = new Set<string>(['sdk.namespace']);
@@ -53,6 +57,27 @@ const forbiddenForViewer: [string, unknown][] = [
   ['namespaces.create', { name: 'n', clusterId: '00000000-0000-4000-8000-000000000000' }],
   ['namespaces.update', { name: 'n' }],
   ['namespaces.delete', { name: 'n' }],
+  [
+    'clusters.create',
+    { name: 'c', agentIds: ['00000000-0000-4000-8000-000000000000'], replicas: 0 },
+  ],
+  [
+    'clusters.addNodes',
+    {
+      clusterId: '00000000-0000-4000-8000-000000000000',
+      agentIds: ['00000000-0000-4000-8000-000000000000'],
+      rebalance: true,
+    },
+  ],
+  ['clusters.rebalance', { clusterId: '00000000-0000-4000-8000-000000000000' }],
+  ['clusters.removeNode', { nodeId: '00000000-0000-4000-8000-000000000000' }],
+  ['clusters.failover', { replicaNodeId: '00000000-0000-4000-8000-000000000000' }],
+  ['clusters.repair', { clusterId: '00000000-0000-4000-8000-000000000000' }],
+  [
+    'clusters.changeConfig',
+    { clusterId: '00000000-0000-4000-8000-000000000000', maxmemory: '1gb', maxmemoryPolicy: null },
+  ],
+  ['operations.cancel', { id: '00000000-0000-4000-8000-000000000000' }],
 ];
 
 function procedureAt(caller: Caller, path: string): (input: unknown) => Promise<unknown> {
