@@ -22,6 +22,7 @@ export class ConfigPoller {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private failing = false;
+  private followUpFailing = false;
 
   constructor(private readonly options: ConfigPollerOptions) {}
 
@@ -53,9 +54,13 @@ export class ConfigPoller {
         this.options.log.warn('data config poll failed; keeping the last config', { error });
       this.failing = true;
     }
-    await this.options.afterPoll?.().catch((error: unknown) => {
-      this.options.log.warn('data config follow-up failed', { error });
-    });
+    try {
+      await this.options.afterPoll?.();
+      this.followUpFailing = false;
+    } catch (error) {
+      if (!this.followUpFailing) this.options.log.warn('applying ACL users failed', { error });
+      this.followUpFailing = true;
+    }
     return applied;
   }
 

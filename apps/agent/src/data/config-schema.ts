@@ -1,5 +1,6 @@
 // The agentData.config payload (data contract), parsed on arrival: the agent trusts the control
 // plane, but a half-deployed console must not crash the data path with a shape it doesn't know.
+import type { AgentDataConfig as ControlPlaneDataConfig } from '@cachefleet/api';
 import { z } from 'zod';
 
 const permission = z.enum(['read', 'read-write']);
@@ -56,3 +57,8 @@ export type NamespaceConfig = z.infer<typeof namespaceConfigSchema>;
 export type ClusterConfig = NonNullable<AgentDataConfig['cluster']>;
 export type ApiKeyConfig = AgentDataConfig['apiKeys'][number];
 export type Permission = z.infer<typeof permission>;
+
+// The control plane's type must stay assignable to what the agent parses (types only: the agent
+// never imports @cachefleet/api at run time).
+type Assignable<T extends U, U> = T;
+export type ControlPlaneConfigFits = Assignable<ControlPlaneDataConfig, AgentDataConfig>;

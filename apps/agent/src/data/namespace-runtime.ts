@@ -1,5 +1,6 @@
-// One namespace served by this agent: its cache-core cache, its PostgreSQL source (own small pool)
-// and, for write-behind, a drainer competing with the other agents' drainers for partition leases.
+// One namespace served by this agent: its cache-core cache, its PostgreSQL source (own small pool;
+// the table and its version sequence are the console's to create) and, for write-behind, a drainer
+// competing with the other agents' drainers for partition leases.
 import {
   createCache,
   WriteBehindDrainer,
@@ -23,7 +24,6 @@ export interface RuntimeOptions {
   client: RedisClient;
   /** Drainer tuning (tests shorten the idle wait). */
   drainer?: { idleMs?: number; maxAttempts?: number; retryBaseMs?: number };
-  onError: (message: string, error: unknown) => void;
 }
 
 function createSource(ns: NamespaceConfig): PostgresSource<JsonValue> | undefined {
@@ -63,12 +63,6 @@ export function startNamespace(ns: NamespaceConfig, options: RuntimeOptions): Na
         })
       : undefined;
   drainer?.start();
-  // The sequence PostgresSource draws versions from must exist before the first write.
-  if (source !== undefined && ns.writeMode !== 'cache-aside') {
-    source.ensureTable().catch((error: unknown) => {
-      options.onError(`namespace ${ns.name}: preparing the source table failed`, error);
-    });
-  }
   return {
     config: ns,
     cache,

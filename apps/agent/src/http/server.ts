@@ -8,6 +8,8 @@ export interface AgentHttpDeps {
   redisReady: () => Promise<boolean>;
   version: string;
   log: Logger;
+  /** The data API (`/v1/...`), which reads bodies and answers itself. */
+  data?: http.RequestListener;
 }
 
 type Reply = { status: number; type: string; body: string };
@@ -49,12 +51,19 @@ async function handle(deps: AgentHttpDeps, req: http.IncomingMessage): Promise<R
 }
 
 export function createAgentHttpServer(deps: AgentHttpDeps): http.Server {
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
+    if (deps.data && req.url?.startsWith('/v1/')) {
+      deps.data(req, res);
+      return;
+    }
     void handle(deps, req).then((reply) => {
       res.writeHead(reply.status, { 'content-type': reply.type });
       res.end(req.method === 'HEAD' ? undefined : reply.body);
     });
   });
+  // Data API clients keep connections open between requests (Node's default closes after 5 s).
+  server.keepAliveTimeout = 30_000;
+  return server;
 }
 
 /** Listens and returns the bound port (useful when asked for port 0). */

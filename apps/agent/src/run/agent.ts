@@ -6,6 +6,8 @@ import type { AgentConfig } from '../config/schema.js';
 import { createControlPlaneClient } from '../control-plane/client.js';
 import { agentEnv } from '../env.js';
 import { Heartbeater } from '../heartbeat/heartbeater.js';
+import { createAgentDataService } from '../data/agent-data-service.js';
+import type { DataService } from '../data/data-service.js';
 import { close, createAgentHttpServer, listen } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import { createInfoSampler, type InfoSampler } from '../metrics/info-sampler.js';
@@ -85,7 +87,7 @@ async function startHttp(
   redis: RedisParts,
   failures: () => number,
   log: Logger,
-): Promise<{ server: http.Server; port: number }> {
+): Promise<{ server: http.Server; port: number; data: DataService }> {
   const registry = createAgentRegistry({
     version: agentVersion,
     heartbeatFailures: failures,
@@ -94,14 +96,21 @@ async function startHttp(
     topology: redis.topology,
     dataDir: config.dataDir,
   });
+  const data = createAgentDataService({
+    client: createControlPlaneClient(config.consoleUrl, config.credential),
+    registry,
+    redisCall: (command, ...args) => redis.probe.call(command, ...args),
+    log: log.child({ component: 'data' }),
+  });
   const server = createAgentHttpServer({
+    data: data.handle,
     registry,
     redisReady: () => redis.probe.ping(),
     version: agentVersion,
     log: log.child({ component: 'http' }),
   });
   const port = await listen(server, config.listenHost, config.agentPort);
-  return { server, port };
+  return { server, port, data };
 }
 
 async function startLocked(
@@ -122,6 +131,7 @@ async function startLocked(
   state.update({ pid: process.pid, agentPort: http.port, redisPort: redis.port });
   const stop = async () => {
     heartbeater.stop();
+    await http.data.stop();
     await redis.supervisor.stop();
     redis.probe.close();
     await close(http.server);
@@ -132,6 +142,7 @@ async function startLocked(
     await stop();
     throw error;
   });
+  http.data.start();
   heartbeater.start({
     address: config.advertiseHost,
     agentPort: http.port,
