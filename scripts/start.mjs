@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareDatabase, startDatabase } from './stack/database.mjs';
+import { ensureLocalCluster } from './stack/cluster.mjs';
 import { startFleet } from './stack/fleet.mjs';
 import { monitoringEnv, startMonitoring } from './stack/monitoring.mjs';
 import { root } from './stack/paths.mjs';
@@ -11,24 +12,30 @@ import { freePort, logTo, portFree, stopAll, whenCriticalExits } from './stack/p
 import { localSecretKey } from './stack/secret-key.mjs';
 import { startWeb } from './stack/web.mjs';
 
-const usage = `usage: npm start -- [--nodes N] [--port P] [--data-dir DIR]
-  --nodes N      local agents to run (default 3)
+const usage = `usage: npm start -- [--nodes N] [--replicas R] [--port P] [--data-dir DIR]
+  --replicas R   replicas per primary of the local 3-primary cluster (default 0)
+  --nodes N      local agents to run (default 3 × (1 + R))
   --port P       console port (default 3000, or CACHEFLEET_PORT)
   --data-dir DIR where data lives (default .data, or CACHEFLEET_DATA_DIR)`;
 
 function options() {
   const { values } = parseArgs({
     options: {
-      nodes: { type: 'string', default: '3' },
+      nodes: { type: 'string' },
+      replicas: { type: 'string', default: '0' },
       port: { type: 'string', default: process.env.CACHEFLEET_PORT ?? '3000' },
       'data-dir': { type: 'string', default: process.env.CACHEFLEET_DATA_DIR ?? '.data' },
       help: { type: 'boolean', default: false },
     },
   });
-  const nodes = Number(values.nodes);
+  const replicas = Number(values.replicas);
+  const nodes = Number(values.nodes ?? 3 * (1 + replicas));
   const port = Number(values.port);
   if (
     values.help ||
+    !Number.isInteger(replicas) ||
+    replicas < 0 ||
+    replicas > 5 ||
     !Number.isInteger(nodes) ||
     nodes < 0 ||
     nodes > 32 ||
@@ -37,7 +44,7 @@ function options() {
     console.error(usage);
     process.exit(values.help ? 0 : 2);
   }
-  return { nodes, port, dataDir: path.resolve(root, values['data-dir']) };
+  return { nodes, replicas, port, dataDir: path.resolve(root, values['data-dir']) };
 }
 
 /** Runs one startup step, printing what it does and how long it took. */
@@ -72,18 +79,27 @@ async function main() {
     prometheusPort: await preferredPort(9090),
     alertmanagerPort: await preferredPort(9093),
   };
+  const secretKey = await localSecretKey(opts.dataDir);
   const consoleUrl = await step(`starting the console on port ${opts.port}`, async () =>
     startWeb({
       port: opts.port,
       databaseUrl: db.url,
       env: {
         ...monitoringEnv({ dataDir: opts.dataDir, ...ports }),
-        CACHEFLEET_SECRET_KEY: await localSecretKey(opts.dataDir),
+        CACHEFLEET_SECRET_KEY: secretKey,
       },
     }),
   );
   const targets = await step(`starting ${opts.nodes} local agents`, () =>
     startFleet({ count: opts.nodes, dataDir: opts.dataDir, consoleUrl, databaseUrl: db.url }),
+  );
+  const cluster = await step('ensuring a local cluster', () =>
+    ensureLocalCluster({
+      databaseUrl: db.url,
+      secretKey,
+      replicas: opts.replicas,
+      agentNames: targets.map((t) => t.name),
+    }),
   );
   const monitoring = await step('starting Prometheus and Alertmanager', async () =>
     startMonitoring({ dataDir: opts.dataDir, consoleUrl, databaseUrl: db.url, ...ports }),
@@ -96,6 +112,7 @@ cachefleet is running
   sign in       ${admin.email} / ${password}${admin.password ? '   <- shown once, note it down' : ''}
   logs          ${path.relative(root, opts.dataDir)}/logs/
   database      ${db.embedded ? `embedded PGlite in ${path.relative(root, opts.dataDir)}/pglite` : 'DATABASE_URL'}
+  cluster       ${cluster}
   nodes         ${targets.map((t) => `${t.name} (metrics ${t.address})`).join(', ') || 'none'}
   prometheus    ${monitoring.prometheusUrl}
   alertmanager  ${monitoring.alertmanagerUrl}

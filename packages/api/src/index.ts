@@ -31,3 +31,5 @@ export { aclUserOf } from './namespaces/acl.js';
 export { namespaceNamePattern } from './namespaces/policy.js';
 export type { StepSpec, StepKind, NodeRef, SlotRange } from './fleet/step-spec.js';
 export { stepSpec, slotCount } from './fleet/step-spec.js';
+export { createCluster } from './fleet/create-cluster.js';
+export { createClusterInput } from './fleet/cluster-inputs.js';
