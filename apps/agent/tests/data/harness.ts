@@ -125,17 +125,21 @@ export function dataConfig(
 /** The control plane's side of agentData.config: a revision that changes with every set(). */
 export class ConfigSource {
   private revision = 0;
+  /** While true, fetch fails as an unreachable control plane would. */
+  down = false;
   constructor(private config: AgentDataConfig) {}
   set(config: AgentDataConfig): void {
     this.config = config;
     this.revision++;
   }
-  fetch = (known: string | undefined) =>
-    Promise.resolve(
+  fetch = (known: string | undefined) => {
+    if (this.down) return Promise.reject(new Error('control plane unreachable'));
+    return Promise.resolve(
       known === String(this.revision)
         ? { revision: known, config: null }
         : { revision: String(this.revision), config: this.config },
     );
+  };
 }
 
 export interface RunningDataService {
