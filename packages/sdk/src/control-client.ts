@@ -6,6 +6,8 @@ export interface ControlClientOptions {
   url: string;
   /** Sent as `Authorization: Bearer <token>` on every call. */
   token?: string;
+  /** A fetch implementation (default: the global one). */
+  fetch?: typeof globalThis.fetch;
 }
 
 export type ControlClient = TRPCClient<AppRouter>;
@@ -17,6 +19,7 @@ export function createControlClient(options: ControlClientOptions): ControlClien
     links: [
       httpBatchLink({
         url: `${base}/api/trpc`,
+        fetch: options.fetch,
         headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
       }),
     ],

@@ -1,0 +1,191 @@
+// Rows a control plane holds for one cluster and its namespaces, written straight through the db
+// (no fleet orchestration in these tests), and the Redis ACL users the agents would apply.
+import { createHash, randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { createSealer } from '@cachefleet/api';
+import {
+  agents,
+  apiKeys,
+  clusters,
+  dataSources,
+  namespaces,
+  nodes,
+  type ApiKeyScope,
+  type Database,
+  type NamespacePolicy,
+} from '@cachefleet/db';
+import type { TestRedisCluster } from '@cachefleet/testing';
+import { testSecretKey } from './control-plane.js';
+
+const sealer = createSealer(testSecretKey);
+
+export const defaultPolicy: NamespacePolicy = {
+  writeMode: 'write-through',
+  ttlSeconds: 600,
+  softTtlSeconds: null,
+  jitter: 0.1,
+  negativeTtlSeconds: null,
+  l1MaxEntries: 10_000,
+  l1MaxBytes: 64 * 1024 * 1024,
+  maxKeyBytes: 1024,
+  maxValueBytes: 1024 * 1024,
+  tagsEnabled: true,
+};
+
+export interface SeededCluster {
+  id: string;
+  username: string;
+  password: string;
+}
+
+/** ACL SETUSER on every node (ACLs are per node). */
+export async function setAclUser(
+  redis: TestRedisCluster,
+  name: string,
+  rules: readonly string[],
+): Promise<void> {
+  for (const node of redis.nodes) {
+    const client = new Redis({ host: node.host, port: node.port, maxRetriesPerRequest: 1 });
+    try {
+      await client.call('ACL', 'SETUSER', name, 'reset', ...rules);
+    } finally {
+      client.disconnect();
+    }
+  }
+}
+
+export async function seedCluster(db: Database, redis: TestRedisCluster): Promise<SeededCluster> {
+  const password = randomBytes(16).toString('hex');
+  const [row] = await db
+    .insert(clusters)
+    .values({
+      name: `c${randomBytes(3).toString('hex')}`,
+      redisPasswordSealed: sealer.seal(password),
+    })
+    .returning();
+  if (!row) throw new Error('no cluster row');
+  await setAclUser(redis, row.redisUsername, ['on', `>${password}`, '~*', '&*', '+@all']);
+  return { id: row.id, username: row.redisUsername, password };
+}
+
+/** One agent + node row per Redis node; agents[i] serves the data API at agentUrls[i] if given. */
+export async function seedNodes(
+  db: Database,
+  clusterId: string,
+  redis: TestRedisCluster,
+  agentUrls: readonly string[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [i, node] of redis.nodes.entries()) {
+    const url = agentUrls[i] === undefined ? undefined : new URL(agentUrls[i]);
+    const [agent] = await db
+      .insert(agents)
+      .values({
+        name: `agent-${i}`,
+        hostname: `host-${i}`,
+        credentialHash: randomBytes(16).toString('hex'),
+        address: url?.hostname ?? null,
+        agentPort: url === undefined ? null : Number(url.port),
+        lastHeartbeatAt: new Date(),
+      })
+      .returning();
+    if (!agent) throw new Error('no agent row');
+    ids.push(agent.id);
+    await db
+      .insert(nodes)
+      .values({ clusterId, agentId: agent.id, host: node.host, port: node.port });
+  }
+  return ids;
+}
+
+export async function seedNamespace(
+  db: Database,
+  input: {
+    name: string;
+    clusterId: string;
+    connectionString: string;
+    table: string;
+    policy?: Partial<NamespacePolicy>;
+  },
+): Promise<void> {
+  const [source] = await db
+    .insert(dataSources)
+    .values({
+      name: `src-${input.name}`,
+      connectionSealed: sealer.seal(input.connectionString),
+      redacted: 'test',
+    })
+    .returning();
+  if (!source) throw new Error('no data source row');
+  await db.insert(namespaces).values({
+    name: input.name,
+    clusterId: input.clusterId,
+    dataSourceId: source.id,
+    source: {
+      table: input.table,
+      keyColumn: 'key',
+      valueColumn: 'value',
+      versionColumn: 'version',
+      valueType: 'jsonb',
+    },
+    policy: { ...defaultPolicy, ...input.policy },
+  });
+}
+
+export interface SeededKey {
+  id: string;
+  secret: string;
+}
+
+/** An API key row plus its Redis ACL user on every node, per the data contract. */
+export async function seedApiKey(
+  db: Database,
+  redis: TestRedisCluster,
+  scopes: ApiKeyScope[],
+): Promise<SeededKey> {
+  const secret = `cfk_${randomBytes(24).toString('base64url')}`;
+  const [row] = await db
+    .insert(apiKeys)
+    .values({
+      name: 'test',
+      secretHash: createHash('sha256').update(secret).digest('hex'),
+      secretPrefix: secret.slice(0, 12),
+      scopes,
+    })
+    .returning();
+  if (!row) throw new Error('no api key row');
+  await setAclUser(redis, `cfk_${row.id.replaceAll('-', '')}`, aclRules(row.id, scopes));
+  return { id: row.id, secret };
+}
+
+// What cache-core's read path, bus and (read-write only) write path send (data contract).
+const connection = [
+  '+ping',
+  '+hello',
+  '+auth',
+  '+client|setname',
+  '+cluster|slots',
+  '+cluster|shards',
+  '+cluster|info',
+  '+cluster|myid',
+  '+readonly',
+  '+readwrite',
+  '+asking',
+];
+const reads = ['+get', '+exists', '+pttl', '+ssubscribe', '+sunsubscribe'];
+const writes = ['+set', '+del', '+pexpire', '+evalsha', '+eval', '+spublish', '+xadd'];
+
+function aclRules(apiKeyId: string, scopes: ApiKeyScope[]): string[] {
+  const writable = scopes.some((s) => s.permission === 'read-write');
+  return [
+    'on',
+    `>${sealer.derive(`acl:${apiKeyId}`)}`,
+    ...scopes.map((s) =>
+      s.permission === 'read-write' ? `~cf:${s.namespace}:*` : `%R~cf:${s.namespace}:*`,
+    ),
+    ...scopes.map((s) => `&cf:${s.namespace}:bus`),
+    ...connection,
+    ...reads,
+    ...(writable ? writes : []),
+  ];
+}
