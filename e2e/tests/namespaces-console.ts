@@ -74,3 +74,10 @@ export async function createApiKey(page: Page, name: string, namespace: string) 
   await expect(row).not.toContainText(secret);
   return secret;
 }
+
+/** The namespace's key browser, scanned with a pattern. */
+export async function openKeyBrowser(page: Page, namespace: string, pattern: string) {
+  await page.goto(`/namespaces/${namespace}/keys`);
+  await page.getByLabel('Pattern').fill(pattern);
+  await page.getByRole('button', { name: 'Scan' }).click();
+}

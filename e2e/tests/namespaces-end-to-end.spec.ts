@@ -2,7 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { createCachefleetClient, type NamespaceClient } from '@cachefleet/sdk';
 import pg from 'pg';
 import { startClusterFixture, type ClusterFixture } from './cluster-fixture.js';
-import { addSource, createApiKey, createNamespace, signIn } from './namespaces-console.js';
+import {
+  addSource,
+  createApiKey,
+  createNamespace,
+  openKeyBrowser,
+  signIn,
+} from './namespaces-console.js';
 import { agentCall, keyPath, msUntilVisible, retryFor } from './namespaces-data.js';
 
 interface Order {
@@ -107,11 +113,23 @@ async function journey(ctx: {
     expect((await sourceRow(db, 'o-1'))?.value).toEqual({ total: 30 });
   });
 
+  await test.step('the key browser shows the key, its value, version and tier', async () => {
+    await openKeyBrowser(ctx.page, ns.name, 'o-*');
+    await ctx.page.getByTestId('key-row').filter({ hasText: 'o-1' }).getByRole('button').click();
+    await expect(ctx.page.getByTestId('key-value')).toContainText('"total":30');
+    await expect(ctx.page.getByTestId('key-tier')).toContainText('L2 (Redis) holds a value');
+    await expect(ctx.page.getByTestId('key-tier')).toContainText('the source has its row');
+  });
+
   await test.step('a delete removes the key from every tier', async () => {
     await orders.delete('o-1');
     const answer = await agentCall(agentUrl, apiKey, 'GET', keyPath(ns.name, 'o-1'));
     expect(answer).toMatchObject({ status: 404, body: { error: { code: 'E_NOT_FOUND' } } });
     expect(await orders.get('o-1')).toBeUndefined();
     expect(await sourceRow(db, 'o-1')).toBeUndefined();
+    await openKeyBrowser(ctx.page, ns.name, 'o-*');
+    await ctx.page.getByTestId('key-row').filter({ hasText: 'o-1' }).getByRole('button').click();
+    await expect(ctx.page.getByTestId('key-tier')).toContainText('deleted: L2 keeps a tombstone');
+    await expect(ctx.page.getByTestId('key-tier')).toContainText('no row in the source');
   });
 }
