@@ -1,6 +1,7 @@
 // The /v1 data API over a real Redis Cluster and a real PostgreSQL table: read-through, write-
 // through, delete, batches, tags, the tier and version on each answer, and the contract's metrics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/wait.js';
 import {
   apiKey,
   call,
@@ -17,18 +18,21 @@ import {
 describe('agent data API', () => {
   let stack: DataStack;
   let agent: RunningDataService;
-  const writer = apiKey({ users: 'read-write', notes: 'read-write' });
+  const writer = apiKey({ users: 'read-write', notes: 'read-write', events: 'read-write' });
 
   beforeAll(async () => {
     stack = await startDataStack();
     const users = namespace('users', stack.db);
     const notes = namespace('notes', stack.db, { writeMode: 'cache-aside', source: null });
-    await stack.pool.query('CREATE SEQUENCE ns_users_cf_version_seq');
-    await stack.pool.query(
-      'CREATE TABLE ns_users (key text PRIMARY KEY, value jsonb NOT NULL, version bigint NOT NULL)',
-    );
+    const events = namespace('events', stack.db, { writeMode: 'write-behind' });
+    for (const table of ['ns_users', 'ns_events']) {
+      await stack.pool.query(`CREATE SEQUENCE ${table}_cf_version_seq`);
+      await stack.pool.query(
+        `CREATE TABLE ${table} (key text PRIMARY KEY, value jsonb NOT NULL, version bigint NOT NULL)`,
+      );
+    }
     agent = await startDataService(
-      new ConfigSource(dataConfig(stack.cluster, [users, notes], [writer])),
+      new ConfigSource(dataConfig(stack.cluster, [users, notes, events], [writer])),
     );
   });
   afterAll(async () => {
@@ -118,6 +122,29 @@ describe('agent data API', () => {
     expect((await call(agent.url, 'GET', '/v1/ns/notes/keys/t2', { secret })).status).toBe(200);
     await call(agent.url, 'POST', '/v1/ns/notes/invalidate', { secret, body: { keys: ['t2'] } });
     expect((await call(agent.url, 'GET', '/v1/ns/notes/keys/t2', { secret })).status).toBe(404);
+  });
+
+  it('queues a write-behind write, answers its pending version, then drains it into PostgreSQL', async () => {
+    const put = await call(agent.url, 'PUT', '/v1/ns/events/keys/e1', {
+      secret,
+      body: { value: { n: 1 } },
+    });
+    expect(put.status).toBe(200);
+    expect(String(put.body.version)).toMatch(/^(pending:\d+-\d+|\d+)$/);
+    const row = await waitFor('the drained row', async () => {
+      const { rows } = await stack.pool.query<{ value: unknown; version: string }>(
+        "SELECT value, version FROM ns_events WHERE key='e1'",
+      );
+      return rows[0];
+    });
+    expect(row.value).toEqual({ n: 1 });
+    await waitFor('the settled version', async () => {
+      const got = await call(agent.url, 'GET', '/v1/ns/events/keys/e1', { secret });
+      return got.body.version === row.version;
+    });
+    const text = await agent.registry.metrics();
+    expect(sample(text, 'cachefleet_write_behind_queue_depth{namespace="events"}')).toBe(0);
+    expect(sample(text, 'cachefleet_write_behind_dead_letters{namespace="events"}')).toBe(0);
   });
 
   it('exposes the contract metrics per namespace with bounded labels', async () => {
