@@ -5,6 +5,7 @@ import {
   type MetricRange,
 } from './metric-queries.js';
 import { queryRange, type RangeSeries } from './prometheus-client.js';
+import { labelMatchers, type ChartFilters } from './promql-selector.js';
 
 export interface ChartSeries {
   /** The data key of this series in every point. */
@@ -23,11 +24,10 @@ export interface MetricChart {
   points: Record<string, number | null>[];
 }
 
-export interface ChartRequest {
+export interface ChartRequest extends ChartFilters {
   name: MetricQueryName;
   range: MetricRange;
   stepSeconds?: number | undefined;
-  node?: string | undefined;
 }
 
 /** Aim for about 240 points per chart, never finer than the 5 s scrape interval. */
@@ -46,8 +46,10 @@ function pivot(results: { suffix: string; series: RangeSeries[] }[]) {
   for (const { suffix, series: found } of results) {
     for (const one of found) {
       const key = `s${series.length}`;
-      const node = one.metric.node ?? 'all';
-      series.push({ key, node, label: suffix ? `${node} ${suffix}` : node });
+      // The query's `by` labels name the series: a node, a tier, a namespace or a cluster.
+      const name = Object.values(one.metric).filter(Boolean).join(' ');
+      const label = [name, suffix].filter(Boolean).join(' ') || 'all';
+      series.push({ key, node: one.metric.node ?? 'all', label });
       for (const [time, raw] of one.values) {
         const t = Math.round(time * 1000);
         const row = rows.get(t) ?? { t };
@@ -71,7 +73,7 @@ export async function loadMetricChart(
   const end = Math.floor(now / 1000);
   const window = { start: end - metricRanges[request.range], end, stepSeconds };
   const context = {
-    selector: request.node ? `node="${request.node}"` : '',
+    selector: labelMatchers(request, definition.perNamespace),
     window: `${Math.max(30, stepSeconds * 2)}s`,
   };
   const results = await Promise.all(

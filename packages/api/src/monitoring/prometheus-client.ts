@@ -29,11 +29,11 @@ export interface RangeWindow {
   stepSeconds: number;
 }
 
-async function post(url: string, form: Record<string, string>, timeoutMs: number) {
+async function send(url: string, form: Record<string, string> | null, timeoutMs: number) {
   try {
     return await fetch(url, {
-      method: 'POST',
-      body: new URLSearchParams(form),
+      method: form ? 'POST' : 'GET',
+      ...(form ? { body: new URLSearchParams(form) } : {}),
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
@@ -44,6 +44,41 @@ async function post(url: string, form: Record<string, string>, timeoutMs: number
   }
 }
 
+function refusal(body: unknown, status: number): string {
+  const error = z.object({ error: z.string() }).safeParse(body);
+  return error.success ? error.data.error : `HTTP ${status}`;
+}
+
+const labelValuesAnswer = z.object({ status: z.literal('success'), data: z.array(z.string()) });
+
+/** The values a label takes on the series `match` selects within the window (GET label values). */
+export async function labelValues(
+  baseUrl: string,
+  label: string,
+  match: string,
+  window: Omit<RangeWindow, 'stepSeconds'>,
+  timeoutMs = 10_000,
+): Promise<string[]> {
+  const params = new URLSearchParams({
+    'match[]': match,
+    start: String(window.start),
+    end: String(window.end),
+  });
+  const response = await send(
+    `${baseUrl}/api/v1/label/${label}/values?${params.toString()}`,
+    null,
+    timeoutMs,
+  );
+  const body: unknown = await response.json().catch(() => undefined);
+  const parsed = labelValuesAnswer.safeParse(body);
+  if (!response.ok || !parsed.success) {
+    throw new PrometheusUnavailable(
+      `Prometheus refused the query: ${refusal(body, response.status)}`,
+    );
+  }
+  return parsed.data.data;
+}
+
 /** Runs one range query (POST /api/v1/query_range) and returns its series. */
 export async function queryRange(
   baseUrl: string,
@@ -51,7 +86,7 @@ export async function queryRange(
   window: RangeWindow,
   timeoutMs = 10_000,
 ): Promise<RangeSeries[]> {
-  const response = await post(
+  const response = await send(
     `${baseUrl}/api/v1/query_range`,
     {
       query,
@@ -64,16 +99,16 @@ export async function queryRange(
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = matrix.safeParse(body);
   if (!response.ok || !parsed.success) {
-    const error = z.object({ error: z.string() }).safeParse(body);
-    const detail = error.success ? error.data.error : `HTTP ${response.status}`;
-    throw new PrometheusUnavailable(`Prometheus refused the query: ${detail}`);
+    throw new PrometheusUnavailable(
+      `Prometheus refused the query: ${refusal(body, response.status)}`,
+    );
   }
   return parsed.data.data.result;
 }
 
 /** Asks Prometheus to re-read its configuration and rules (needs --web.enable-lifecycle). */
 export async function reloadPrometheus(baseUrl: string, timeoutMs = 10_000): Promise<void> {
-  const response = await post(`${baseUrl}/-/reload`, {}, timeoutMs);
+  const response = await send(`${baseUrl}/-/reload`, {}, timeoutMs);
   if (!response.ok) {
     throw new PrometheusUnavailable(
       `Prometheus refused to reload: HTTP ${response.status} ${(await response.text()).trim()}`,

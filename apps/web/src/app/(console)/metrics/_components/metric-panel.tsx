@@ -18,10 +18,15 @@ function prometheusProblem(error: unknown): string | undefined {
   return undefined;
 }
 
-/** One chart: fetches its named query and shows data, an empty state or why there is none. */
+/**
+ * One chart: fetches its named query and shows data, an empty state or why there is none. When a
+ * refresh fails, the last answer stays drawn under a line saying it is stale and why.
+ */
 export function MetricPanel(props: {
   title: string;
   input: ChartInput;
+  /** What an empty answer means for this chart. */
+  empty: string;
   refreshMs: number | false;
 }) {
   const trpc = useTRPC();
@@ -52,13 +57,17 @@ export function MetricPanel(props: {
     );
   }
   const empty = chart.data.series.length === 0;
+  const stale = chart.isError
+    ? (prometheusProblem(chart.error) ?? errorMessage(chart.error))
+    : null;
   return (
     <ChartContainer title={props.title} unit={unit} testId={testId}>
-      {empty ? (
-        <ChartState>No data in this range yet: no agent has been scraped.</ChartState>
-      ) : (
-        <TimeSeriesChart chart={chart.data} />
-      )}
+      {stale ? (
+        <p className="chart-unit" role="alert">
+          Not refreshed, showing the last answer: {stale}
+        </p>
+      ) : null}
+      {empty ? <ChartState>{props.empty}</ChartState> : <TimeSeriesChart chart={chart.data} />}
     </ChartContainer>
   );
 }

@@ -3,10 +3,11 @@
 import type { RouterInputs } from '@cachefleet/api';
 import { useState } from 'react';
 import { PageHeader } from '~/components/page-header';
+import { chartCatalogue } from './chart-catalogue';
+import { ChartFilters, type Filters } from './chart-filters';
 import { MetricPanel } from './metric-panel';
 
 type Range = NonNullable<RouterInputs['metrics']['chart']['range']>;
-type Name = RouterInputs['metrics']['chart']['name'];
 
 const ranges: { value: Range; label: string }[] = [
   { value: '15m', label: '15 minutes' },
@@ -16,35 +17,35 @@ const ranges: { value: Range; label: string }[] = [
   { value: '7d', label: '7 days' },
 ];
 
-const charts: { name: Name; title: string }[] = [
-  { name: 'opsPerSecond', title: 'Operations per second' },
-  { name: 'memory', title: 'Memory used vs max' },
-  { name: 'hitRatio', title: 'Hit ratio (keyspace)' },
-  { name: 'evictions', title: 'Evictions per second' },
-  { name: 'connectedClients', title: 'Connected clients' },
-];
+function RangePicker(props: { value: Range; onChange: (range: Range) => void }) {
+  return (
+    <label className="inline-field">
+      Range{' '}
+      <select
+        value={props.value}
+        onChange={(e) => {
+          props.onChange(ranges.find((r) => r.value === e.target.value)?.value ?? '1h');
+        }}
+      >
+        {ranges.map((r) => (
+          <option key={r.value} value={r.value}>
+            {r.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
-/** Charts from Prometheus per node, over a chosen range, refreshed every 10 s unless paused. */
+/** Charts from Prometheus per cluster, node and namespace, over a chosen range, auto-refreshed. */
 export function MetricsView() {
   const [range, setRange] = useState<Range>('1h');
+  const [filters, setFilters] = useState<Filters>({});
   const [auto, setAuto] = useState(true);
   const toolbar = (
     <>
-      <label className="inline-field">
-        Range{' '}
-        <select
-          value={range}
-          onChange={(e) => {
-            setRange(ranges.find((r) => r.value === e.target.value)?.value ?? '1h');
-          }}
-        >
-          {ranges.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RangePicker value={range} onChange={setRange} />
+      <ChartFilters range={range} value={filters} onChange={setFilters} />
       <label className="inline-field">
         <input
           type="checkbox"
@@ -61,15 +62,26 @@ export function MetricsView() {
     <>
       <PageHeader
         title="Metrics"
-        description="Redis on every node, as Prometheus scraped it."
+        description="Redis, cache tiers, the data API and the fleet, as Prometheus scraped them."
         actions={toolbar}
       />
       <div className="chart-grid">
-        {charts.map((chart) => (
+        {chartCatalogue.map((chart) => (
           <MetricPanel
             key={chart.name}
-            title={chart.title}
-            input={{ name: chart.name, range }}
+            title={
+              filters.namespace && !chart.perNamespace
+                ? `${chart.title} (Redis: all namespaces)`
+                : chart.title
+            }
+            empty={chart.empty}
+            input={{
+              name: chart.name,
+              range,
+              cluster: filters.cluster,
+              node: filters.node,
+              ...(chart.perNamespace ? { namespace: filters.namespace } : {}),
+            }}
             refreshMs={auto ? 10_000 : false}
           />
         ))}
