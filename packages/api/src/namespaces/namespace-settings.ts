@@ -49,8 +49,29 @@ export async function checkNamespaceSettings(
     }
     return;
   }
+  checkSupportedMapping(source);
   const { connectionString } = await openDataSource(ctx, dataSourceId);
   await onSource(connectionString, (client) => checkSourceColumns(client, source));
+}
+
+/**
+ * cache-core's PostgresSource (used by the agents and the gateway) reads the conforming layout only:
+ * columns key / value / version and jsonb values. Refusing other mappings here beats agents failing.
+ */
+function checkSupportedMapping(source: NamespaceSourceMapping): void {
+  const { keyColumn, valueColumn, versionColumn, valueType } = source;
+  if (
+    keyColumn !== 'key' ||
+    valueColumn !== 'value' ||
+    versionColumn !== 'version' ||
+    valueType !== 'jsonb'
+  ) {
+    throw appError(
+      'BAD_REQUEST',
+      'E_SOURCE_UNSUPPORTED',
+      'the cache engine reads tables with columns key, value (jsonb) and version only; create one with dataSources.createTable',
+    );
+  }
 }
 
 /** The namespace, or E_UNKNOWN_NAMESPACE. */

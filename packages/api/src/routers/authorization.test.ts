@@ -19,7 +19,14 @@ const agentProcedures = new Set([
   'agentFleet.reportStep',
 ]);
 /** Procedures for services holding an API key: a signed-in user is still unauthorized there. */
-const apiKeyProcedures = new Set<string>(['sdk.namespace']);
+const apiKeyProcedures = new Set<string>([
+  'sdk.namespace',
+  'cache.get',
+  'cache.set',
+  'cache.delete',
+  'cache.getMany',
+  'cache.invalidate',
+]);
 
 /** Mutations and queries a viewer must be refused, with a valid-looking input. */
 const forbiddenForViewer: [string, unknown][] = [
@@ -57,6 +64,8 @@ const forbiddenForViewer: [string, unknown][] = [
   ['namespaces.create', { name: 'n', clusterId: '00000000-0000-4000-8000-000000000000' }],
   ['namespaces.update', { name: 'n' }],
   ['namespaces.delete', { name: 'n' }],
+  ['keys.delete', { namespace: 'n', key: 'k' }],
+  ['keys.invalidate', { namespace: 'n', tag: 't' }],
   [
     'clusters.create',
     { name: 'c', agentIds: ['00000000-0000-4000-8000-000000000000'], replicas: 0 },
