@@ -9,18 +9,21 @@ export interface TestAgent {
 }
 
 /** Enrolls `count` agents through the real join flow; each heartbeats with 127.0.0.1:<port>. */
-export async function enrollAgents(
-  h: Harness,
-  count: number,
-  firstPort: number,
-): Promise<TestAgent[]> {
+export function enrollAgents(h: Harness, count: number, firstPort: number): Promise<TestAgent[]> {
+  return enrollAgentsAt(
+    h,
+    Array.from({ length: count }, (_, i) => firstPort + i),
+  );
+}
+
+/** One enrolled agent per Redis port, each having reported 127.0.0.1:<port> as its Redis. */
+export async function enrollAgentsAt(h: Harness, ports: number[]): Promise<TestAgent[]> {
   const out: TestAgent[] = [];
-  for (let i = 0; i < count; i++) {
+  for (const port of ports) {
     const { token } = await h.as.admin.enrollment.create({});
-    const name = `fleet-${firstPort + i}`;
+    const name = `fleet-${port}`;
     const joined = await h.anonymous.agent.join({ token, name, hostname: name });
     const caller = await h.asBearer(joined.credential);
-    const port = firstPort + i;
     await caller.agent.heartbeat({
       address: '127.0.0.1',
       agentPort: port + 1000,

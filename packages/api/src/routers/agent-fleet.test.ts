@@ -15,7 +15,7 @@ describe.each(databaseKinds())('agentFleet steps on %s', (kind) => {
     const [spare] = await enrollAgents(h, 1, 7199);
     if (!spare) throw new Error('no idle agent');
     idle = spare;
-  });
+  }, 180_000);
   afterAll(() => h.stop());
 
   const agent = (i: number) => {

@@ -29,7 +29,7 @@ describe.each(databaseKinds())(
         replicas: 0,
       });
       clusterId = op.clusterId;
-    });
+    }, 180_000);
     afterAll(() => h.stop());
 
     /** Clusters, operations and audit rows: none may change when a request is refused. */

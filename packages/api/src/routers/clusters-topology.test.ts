@@ -53,7 +53,7 @@ describe.each(databaseKinds())('cluster topology from agent reports on %s', (kin
     clusterId = op.clusterId;
     const first = agents[0];
     if (first) await succeedAllSteps(first);
-  });
+  }, 180_000);
   afterAll(() => h.stop());
 
   const report = (i: number, view: FakeNode[], epoch: number, state: 'ok' | 'fail' = 'ok') =>
