@@ -40,10 +40,13 @@ function read(runtime: NamespaceRuntime, key: string): Promise<unknown> {
   return config.source === null ? cache.get(key) : cache.getOrLoad(key);
 }
 
-/** The version a key holds now: its L1 entry's, else L2's; a queued write-behind value says so. */
+/**
+ * The version a key holds now: its L1 entry's, else L2's. A write-behind value still queued has
+ * none yet and answers "0" (older than any commit), so clients that order by version yield to it.
+ */
 async function versionOf(runtime: NamespaceRuntime, key: string): Promise<string> {
   const view = await runtime.cache.inspect(key);
-  if (view.l2?.pendingId !== undefined) return `pending:${view.l2.pendingId}`;
+  if (view.l2?.pendingId !== undefined) return '0';
   return String(view.l1?.version ?? view.l2?.version ?? 0);
 }
 
