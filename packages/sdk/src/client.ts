@@ -1,7 +1,8 @@
 import { createControlClient, type ControlClient } from './control-client.js';
 import type { FetchLike } from './direct/agent-http.js';
 import { DirectNamespace } from './direct/direct-namespace.js';
-import { CachefleetError, InvalidRequestError } from './errors.js';
+import { InvalidRequestError } from './errors.js';
+import { GatewayNamespace } from './gateway/gateway-namespace.js';
 import type { NamespaceClient, NamespaceMode } from './namespace-client.js';
 import { controlCall } from './trpc-errors.js';
 
@@ -24,14 +25,10 @@ export interface CachefleetClient {
   readonly trpc: ControlClient;
   /** A typed handle on one namespace; `T` is the JSON shape of its values. */
   namespace<T>(name: string, options: { mode: 'direct' }): DirectNamespace<T>;
+  namespace<T>(name: string, options: { mode: 'gateway' }): GatewayNamespace<T>;
   namespace<T>(name: string, options: NamespaceOptions): NamespaceClient<T>;
   /** Closes every namespace handle this client opened. */
   close(): Promise<void>;
-}
-
-// Replaced by the gateway handle once the console's `cache` router exists.
-function gatewayPending(): never {
-  throw new CachefleetError('E_NOT_READY', 'gateway mode is not available in this build yet');
 }
 
 /** Same rule as the control plane's (data contract); checked here so a typo fails at once. */
@@ -43,6 +40,7 @@ export function createCachefleetClient(options: CachefleetClientOptions): Cachef
   const trpc = createControlClient({ url: options.url, token: options.apiKey, fetch: fetchImpl });
   const open = new Set<NamespaceClient<unknown>>();
   function namespace<T>(name: string, options: { mode: 'direct' }): DirectNamespace<T>;
+  function namespace<T>(name: string, options: { mode: 'gateway' }): GatewayNamespace<T>;
   function namespace<T>(name: string, options: NamespaceOptions): NamespaceClient<T>;
   function namespace<T>(name: string, { mode }: NamespaceOptions): NamespaceClient<T> {
     if (!namespacePattern.test(name)) {
@@ -50,7 +48,7 @@ export function createCachefleetClient(options: CachefleetClientOptions): Cachef
     }
     const handle: NamespaceClient<T> =
       mode === 'gateway'
-        ? gatewayPending()
+        ? new GatewayNamespace<T>(name, trpc)
         : new DirectNamespace<T>(name, {
             fetchAccess: () => controlCall(() => trpc.sdk.namespace.query({ name })),
             apiKey: options.apiKey,

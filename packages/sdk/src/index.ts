@@ -18,6 +18,7 @@ export type {
 } from './namespace-client.js';
 export { MAX_BATCH } from './namespace-client.js';
 export { DirectNamespace } from './direct/direct-namespace.js';
+export { GatewayNamespace } from './gateway/gateway-namespace.js';
 export {
   CachefleetError,
   InvalidRequestError,
