@@ -13,13 +13,6 @@ export interface MicroBench {
   run: () => Promise<MicroBenchResult> | MicroBenchResult;
 }
 
-/** Nanoseconds per call of `op` over `iterations` calls. */
-export function timeNsPerOp(iterations: number, op: (i: number) => void): number {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < iterations; i++) op(i);
-  return Number(process.hrtime.bigint() - start) / iterations;
-}
-
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

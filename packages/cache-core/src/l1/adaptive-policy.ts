@@ -1,4 +1,5 @@
 import { FrequencySketch } from './frequency-sketch.js';
+import { ReadBuffer } from './read-buffer.js';
 import { SlotList } from './slot-list.js';
 import {
   DEMOTED,
@@ -15,6 +16,8 @@ import { WindowAdvisor } from './window-advisor.js';
 /** A warm candidate that ties or loses is still admitted 1 time in 128 (see `admit`). */
 const JITTER_THRESHOLD = 6;
 const JITTER_MASK = 127;
+/** Hits replayed to the policy per batch (see ReadBuffer). */
+const READ_BATCH = 32;
 
 /**
  * Adaptive W-TinyLFU over the slots of a `SlotStore`: new entries land in an LRU window; entries
@@ -29,6 +32,7 @@ export class AdaptivePolicy<V> {
   private readonly lists: readonly [SlotList, SlotList, SlotList, SlotList];
   private readonly sketch: FrequencySketch;
   private readonly advisor: WindowAdvisor;
+  private readonly reads = new ReadBuffer(READ_BATCH);
   private windowMaxCount = 0;
   private windowMaxWeight = 0;
   private protectedMaxCount = 0;
@@ -61,30 +65,29 @@ export class AdaptivePolicy<V> {
     return this.advisor.share;
   }
 
-  /** Hit path: count the access, reorder the entry, feed the advisor. Allocation-free. */
+  /** Hit path: the access is queued; the policy replays the queue before its next decision. */
   onHit(slot: number): void {
+    if (this.reads.push(slot)) this.replayReads();
+  }
+
+  /** Applies the queued hits in order; every other entry point calls this first. */
+  private replayReads(): void {
+    const count = this.reads.take();
+    const slots = this.reads.slots;
+    // Counting first, in a loop of its own: the increments are independent, so their cache misses
+    // overlap. Nothing below reads the sketch, so the order of the two passes changes no decision.
+    for (let i = 0; i < count; i++) this.sketch.increment(this.store.hash(slots[i] ?? 0));
+    for (let i = 0; i < count; i++) this.applyHit(slots[i] ?? 0);
+  }
+
+  /** One hit: count the access, reorder the entry, feed the advisor. Allocation-free. */
+  private applyHit(slot: number): void {
     const store = this.store;
     const hash = store.hash(slot);
-    this.sketch.increment(hash);
     store.setStamp(slot, this.nextTick());
     const region = store.region(slot);
-    if (region === WINDOW || region === PROTECTED) {
-      // Inlined moveToBack: the region number is also its list's sentinel slot.
-      const { next, prev } = store;
-      const after = next[slot] ?? region;
-      if (after !== region) {
-        const before = prev[slot] ?? region;
-        next[before] = after;
-        prev[after] = before;
-        const tail = prev[region] ?? region;
-        prev[slot] = tail;
-        next[slot] = region;
-        next[tail] = slot;
-        prev[region] = slot;
-      }
-    } else {
-      this.promote(slot, region);
-    }
+    if (region === WINDOW || region === PROTECTED) this.lists[region].moveToBack(slot);
+    else this.promote(slot, region);
     if (this.advisor.recordHit(hash)) this.applyShare(this.advisor.share);
   }
 
@@ -96,11 +99,13 @@ export class AdaptivePolicy<V> {
   }
 
   onMiss(hash: number): void {
+    if (this.reads.count > 0) this.replayReads();
     if (this.advisor.recordMiss(hash)) this.applyShare(this.advisor.share);
   }
 
   /** Inserts a new entry into the window and evicts whatever the bounds no longer allow. */
   add(slot: number): void {
+    if (this.reads.count > 0) this.replayReads();
     this.sketch.increment(this.store.hash(slot));
     this.store.setStamp(slot, this.nextTick());
     this.place(slot, WINDOW);
@@ -116,22 +121,26 @@ export class AdaptivePolicy<V> {
 
   /** Re-weighs an entry updated in place, counting the write as an access. */
   update(slot: number, weight: number): void {
+    if (this.reads.count > 0) this.replayReads();
     const delta = weight - this.store.weight(slot);
     this.list(this.store.region(slot)).weight += delta;
     this.weight += delta;
     this.store.weights[slot] = weight;
-    this.onHit(slot);
+    this.sketch.increment(this.store.hash(slot));
+    this.applyHit(slot);
     this.evictIfNeeded();
   }
 
   /** Unlinks an entry the cache is removing for its own reasons (delete, expiry). */
   remove(slot: number): void {
+    if (this.reads.count > 0) this.replayReads();
     this.list(this.store.region(slot)).remove(slot);
     this.count--;
     this.weight -= this.store.weight(slot);
   }
 
   clear(): void {
+    this.reads.take();
     for (const list of this.lists) list.clear();
     this.count = 0;
     this.weight = 0;
