@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { CacheError, SourceError, SourceTimeoutError } from '../errors.js';
-import type { L2Record } from '../record.js';
-import { serializeOrThrow } from '../serializer.js';
 import type { CacheCore } from './cache-core.js';
 import { sleep, withTimeout, type Candidate } from './freshness.js';
 import type { FillGuard } from './l1-tier.js';
+import { recordForLoad } from './load-record.js';
 
 /** A caller-supplied loader (cache-aside); undefined means absent. */
 export type Loader<V> = (key: string) => Promise<V | undefined>;
@@ -154,20 +153,7 @@ export class LoadPath<V> {
 
   private async fill(guard: FillGuard, loaded: Loaded<V>): Promise<void> {
     const core = this.core;
-    let made: { record: L2Record; ttlMs: number } | undefined;
-    if (loaded.found && loaded.value !== undefined) {
-      let payload: string;
-      try {
-        payload = serializeOrThrow(core.serializer, loaded.value);
-      } catch {
-        return;
-      }
-      // An oversized source row is served but not cached.
-      if (Buffer.byteLength(payload) > core.policy.maxValueBytes) return;
-      made = core.makeRecord('value', loaded.version, payload, []);
-    } else if (core.policy.negativeTtlMs > 0) {
-      made = core.makeRecord('negative', loaded.version, '', []);
-    }
+    const made = recordForLoad(core, loaded.found ? loaded : { ...loaded, value: undefined });
     if (made === undefined) return;
     let written = false;
     try {

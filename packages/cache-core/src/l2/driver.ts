@@ -48,6 +48,10 @@ export interface L2Driver {
   acquireLease(key: string, token: string, ttlMs: number): Promise<boolean>;
   releaseLease(key: string, token: string): Promise<void>;
   leaseExists(key: string): Promise<boolean>;
+  /** acquireLease for many keys at once (one pipeline per slot); true where the lease is ours. */
+  acquireLeases(keys: readonly string[], token: string, ttlMs: number): Promise<boolean[]>;
+  releaseLeases(keys: readonly string[], token: string): Promise<void>;
+  leasesExist(keys: readonly string[]): Promise<boolean[]>;
   readCounter(key: string): Promise<number>;
   /** Sets the counter to max(current, value); returns the stored value. */
   raiseCounter(key: string, value: number, ttlMs: number): Promise<number>;

@@ -1,4 +1,4 @@
-import type { Cluster } from 'ioredis';
+import type { ChainableCommander, Cluster } from 'ioredis';
 import type { L2Record } from '../record.js';
 import { keySlot } from '../slot.js';
 import type { AffectedSlots, CommitOutcome, L2Driver, ShardMessage, WriteMode } from './driver.js';
@@ -32,6 +32,18 @@ export class RedisDriver implements L2Driver {
   }
 
   async readMany(keys: readonly string[]): Promise<(L2Record | undefined)[]> {
+    const replies = await this.bySlot(keys, (pipeline, key) => pipeline.get(key));
+    return replies.map((reply) => decodeRecord(typeof reply === 'string' ? reply : null));
+  }
+
+  /**
+   * Sends one command per key, in one pipeline per cluster slot (a cluster pipeline must stay on one
+   * node, and a slot always does), all pipelines at once. Replies come back in the order of `keys`.
+   */
+  private async bySlot(
+    keys: readonly string[],
+    add: (pipeline: ChainableCommander, key: string) => void,
+  ): Promise<unknown[]> {
     const groups = new Map<number, number[]>();
     keys.forEach((key, index) => {
       const slot = keySlot(key);
@@ -39,17 +51,16 @@ export class RedisDriver implements L2Driver {
       if (group === undefined) groups.set(slot, [index]);
       else group.push(index);
     });
-    const results: (L2Record | undefined)[] = new Array<L2Record | undefined>(keys.length);
-    // One pipeline per slot: a cluster pipeline must stay on one node, and a slot always does.
+    const results = new Array<unknown>(keys.length);
     await Promise.all(
       [...groups.values()].map(async (indexes) => {
         const pipeline = this.client.pipeline();
-        for (const index of indexes) pipeline.get(keys[index] ?? '');
+        for (const index of indexes) add(pipeline, keys[index] ?? '');
         const replies = (await pipeline.exec()) ?? [];
         indexes.forEach((keyIndex, i) => {
           const [error, reply] = replies[i] ?? [new Error('missing pipeline reply'), null];
           if (error) throw error;
-          results[keyIndex] = decodeRecord(typeof reply === 'string' ? reply : null);
+          results[keyIndex] = reply;
         });
       }),
     );
@@ -127,6 +138,23 @@ export class RedisDriver implements L2Driver {
 
   async leaseExists(key: string): Promise<boolean> {
     return (await this.client.exists(key)) === 1;
+  }
+
+  async acquireLeases(keys: readonly string[], token: string, ttlMs: number): Promise<boolean[]> {
+    const px = Math.max(1, Math.ceil(ttlMs));
+    const replies = await this.bySlot(keys, (pipeline, key) =>
+      pipeline.set(key, token, 'PX', px, 'NX'),
+    );
+    return replies.map((reply) => reply === 'OK');
+  }
+
+  async releaseLeases(keys: readonly string[], token: string): Promise<void> {
+    await this.bySlot(keys, (pipeline, key) => pipeline.cfRelease(key, token));
+  }
+
+  async leasesExist(keys: readonly string[]): Promise<boolean[]> {
+    const replies = await this.bySlot(keys, (pipeline, key) => pipeline.exists(key));
+    return replies.map((reply) => reply === 1);
   }
 
   async readCounter(key: string): Promise<number> {

@@ -107,6 +107,17 @@ describe.each<TargetKind>(['single', 'cluster'])('L2 driver contract on %s Redis
     expect(await driver.leaseExists(k)).toBe(false);
   });
 
+  it('takes, checks and releases many leases at once, across slots', async () => {
+    const keys = Array.from({ length: 6 }, () => `cf:contract:lease:{${++n}}`);
+    const [taken = ''] = keys;
+    expect(await driver.acquireLease(taken, 'other', 5_000)).toBe(true);
+    const mine = await driver.acquireLeases(keys, 'mine', 5_000);
+    expect(mine).toEqual([false, true, true, true, true, true]);
+    expect(await driver.leasesExist(keys)).toEqual(keys.map(() => true));
+    await driver.releaseLeases(keys, 'mine');
+    expect(await driver.leasesExist(keys)).toEqual([true, false, false, false, false, false]);
+  });
+
   it('counters only move forward', async () => {
     const k = `cf:contract:gen${++n}`;
     expect(await driver.bumpCounter(k, 0)).toBe(1);
