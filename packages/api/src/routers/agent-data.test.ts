@@ -50,7 +50,7 @@ describe.each(databaseKinds())('agentData on %s', (kind) => {
     });
     secret = created.secret;
     keyId = created.id;
-  });
+  }, 180_000);
   afterAll(() => h.stop());
 
   it("hands a member agent its cluster's credential, namespaces with opened sources, and keys", async () => {

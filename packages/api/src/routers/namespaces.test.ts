@@ -21,7 +21,7 @@ describe.each(databaseKinds())('data sources and namespaces on %s', (kind) => {
   beforeAll(async () => {
     [h, sourceDb] = await Promise.all([startHarness(kind), startTestDatabase(kind)]);
     fleet = await startClusterFixture(h, `ns-${kind}`);
-  });
+  }, 180_000);
   afterAll(async () => {
     closeClusterConnections();
     await fleet.stop();
