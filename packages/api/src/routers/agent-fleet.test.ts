@@ -129,6 +129,18 @@ describe.each(databaseKinds())('agentFleet steps on %s', (kind) => {
     expect(actions).toContain('operation.start');
   });
 
+  it('hands a step to exactly one of several agents claiming at once', async () => {
+    const clusterId = (await agent(0).desiredState()).cluster?.id ?? '';
+    const op = await h.as.operator.clusters.repair({ clusterId });
+    const claims = await Promise.all([0, 1, 2].map((i) => agent(i).claimStep({})));
+    const winners = claims.filter((c) => c.step !== null);
+    expect(winners).toHaveLength(1);
+    expect(winners[0]?.step).toMatchObject({ operationId: op.id, attempt: 1 });
+    expect(await h.as.operator.operations.cancel({ id: op.id })).toEqual({
+      status: 'cancel-requested',
+    });
+  });
+
   it('lists operations newest first, page by page', async () => {
     const first = await h.as.viewer.operations.list({ limit: 2 });
     expect(first.items).toHaveLength(2);

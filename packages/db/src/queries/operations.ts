@@ -85,7 +85,7 @@ export async function startOperation(
       operationId: operation.id,
       position,
       kind: spec.kind,
-      spec: spec as Record<string, unknown>,
+      spec,
     }));
     if (steps.length > 0) await tx.insert(operationSteps).values(steps);
     return { ok: true as const, operation };
