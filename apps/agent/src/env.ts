@@ -25,6 +25,8 @@ export interface AgentEnv {
   agentHome: string | undefined;
   homeDir: string;
   isRoot: boolean;
+  /** Lease asked for claimed fleet steps (CACHEFLEET_STEP_LEASE_MS); tests shorten it, else the console's 15 s. */
+  stepLeaseMs: number | undefined;
 }
 
 function readEnv(): AgentEnv {
@@ -38,6 +40,7 @@ function readEnv(): AgentEnv {
     agentHome: env.CACHEFLEET_AGENT_HOME || undefined,
     homeDir: os.homedir(),
     isRoot: process.getuid?.() === 0,
+    stepLeaseMs: Number(env.CACHEFLEET_STEP_LEASE_MS) || undefined,
   };
 }
 

@@ -28,6 +28,10 @@ const pollMs = 50;
 export class RedisSupervisor {
   /** Times the server was started again after dying; exposed as a metric. */
   restarts = 0;
+  /** Called each time a (re)started server first answers PING, e.g. to re-apply runtime config. */
+  onReady: (() => void) | undefined;
+  /** The least time to wait before a restart, e.g. so a cluster replica can take over first. */
+  restartDelayFloorMs: (() => number) | undefined;
   private child: ChildProcess | undefined;
   private spawnedAt = 0;
   private stopping = false;
@@ -93,6 +97,7 @@ export class RedisSupervisor {
     while (child && !hasExited(child) && !this.stopping) {
       if (await this.options.ping()) {
         this.options.log.info('redis-server ready', { pid: child.pid });
+        this.onReady?.();
         return true;
       }
       if (Date.now() > deadline) break;
@@ -107,7 +112,8 @@ export class RedisSupervisor {
       this.options.log.info('redis-server stopped', { pid: child.pid, code, signal });
       return;
     }
-    const delayMs = this.backoff.nextDelay(Date.now() - this.spawnedAt);
+    const backoffMs = this.backoff.nextDelay(Date.now() - this.spawnedAt);
+    const delayMs = Math.max(backoffMs, this.restartDelayFloorMs?.() ?? 0);
     this.scheduleRestart(delayMs);
     void this.reportExit({ pid: child.pid, code, signal, delayMs });
   }

@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import type http from 'node:http';
 import type { AgentConfig } from '../config/schema.js';
+import { createFleetMember } from '../cluster/fleet-member.js';
 import { createControlPlaneClient } from '../control-plane/client.js';
 import { agentEnv } from '../env.js';
 import { Heartbeater } from '../heartbeat/heartbeater.js';
@@ -129,7 +130,19 @@ async function startLocked(
     },
   );
   state.update({ pid: process.pid, agentPort: http.port, redisPort: redis.port });
+  const fleet = createFleetMember({
+    client: createControlPlaneClient(config.consoleUrl, config.credential),
+    redis: redis.probe,
+    dataDir: config.dataDir,
+    log: log.child({ component: 'fleet' }),
+    leaseMs: agentEnv.stepLeaseMs,
+  });
+  redis.supervisor.onReady = () => {
+    fleet.redisStarted();
+  };
+  redis.supervisor.restartDelayFloorMs = () => fleet.restartDelayFloorMs();
   const stop = async () => {
+    await fleet.stop();
     heartbeater.stop();
     await http.data.stop();
     await redis.supervisor.stop();
@@ -143,6 +156,7 @@ async function startLocked(
     throw error;
   });
   http.data.start();
+  await fleet.start();
   heartbeater.start({
     address: config.advertiseHost,
     agentPort: http.port,

@@ -52,9 +52,12 @@ export interface AgentProcess {
   waitForLog(msg: string, timeoutMs?: number): Promise<LogLine>;
 }
 
-export function startAgentProcess(configPath: string): AgentProcess {
+export function startAgentProcess(
+  configPath: string,
+  env: Record<string, string> = {},
+): AgentProcess {
   const child = spawn(process.execPath, [cliPath, 'run', '--config', configPath], {
-    env: cliEnv(),
+    env: cliEnv(env),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const logs: LogLine[] = [];

@@ -1,15 +1,20 @@
 // A real control plane for the agent: the api package's appRouter over HTTP (standalone adapter,
 // mounted at /api/trpc like the console) on a migrated PGlite database.
 import http from 'node:http';
-import { appRouter, createContext, issueEnrollmentToken } from '@cachefleet/api';
+import { appRouter, createCaller, createContext, issueEnrollmentToken } from '@cachefleet/api';
 import { createDbClient, migrateDatabase, type Database, type DbClient } from '@cachefleet/db';
 import { freePort, startTestDatabase, type TestDatabase } from '@cachefleet/testing';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { serveDownload } from './downloads.js';
 
+/** The console's secret key in tests: it seals cluster passwords. */
+export const testSecretKey = 'a'.repeat(64);
+
 export interface TestControlPlane {
   url: string;
   db: Database;
+  /** A caller with the system actor's (admin) rights, as the console's own code would use. */
+  admin(): Promise<ReturnType<typeof createCaller>>;
   issueToken(): Promise<string>;
   /** Takes the HTTP server down (the database stays), as a console outage would. */
   goAway(): Promise<void>;
@@ -32,7 +37,11 @@ function serve(db: Database, port: number, options: ControlPlaneOptions): Promis
     router: appRouter,
     basePath: '/api/trpc/',
     createContext: ({ req }) =>
-      createContext({ db, bearerToken: bearer(req.headers.authorization) }),
+      createContext({
+        db,
+        bearerToken: bearer(req.headers.authorization),
+        secretKey: testSecretKey,
+      }),
   });
   const { bundleDir } = options;
   const server = http.createServer((req, res) => {
@@ -75,6 +84,11 @@ export async function startControlPlane(
   return {
     url: `http://127.0.0.1:${port}`,
     db: client.db,
+    async admin() {
+      return createCaller(
+        await createContext({ db: client.db, systemActor: 'test', secretKey: testSecretKey }),
+      );
+    },
     async issueToken() {
       const ctx = await createContext({ db: client.db, systemActor: 'test' });
       return (await issueEnrollmentToken(ctx, { note: '', ttlMinutes: 60 })).token;
