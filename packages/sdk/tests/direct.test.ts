@@ -10,20 +10,11 @@ import {
   type DirectNamespace,
 } from '../src/index.js';
 import { startDirectStack, type DirectStack } from './helpers/stack.js';
+import { within } from './helpers/within.js';
 
 interface User {
   name: string;
   visits: number;
-}
-
-/** Polls until `check` holds; returns how long that took (ms). */
-async function within(limitMs: number, check: () => Promise<boolean>): Promise<number> {
-  const started = performance.now();
-  while (!(await check())) {
-    if (performance.now() - started > limitMs) throw new Error(`not within ${limitMs} ms`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return performance.now() - started;
 }
 
 /** Counts the tier of every hit the namespace's embedded cache reports. */
@@ -41,14 +32,6 @@ describe.each(databaseKinds())('direct mode on %s', (kind) => {
   let reader: CachefleetClient;
   let a: DirectNamespace<User>;
   let b: DirectNamespace<User>;
-
-  async function row(key: string): Promise<unknown> {
-    const result = await stack.pool.query<{ value: unknown }>(
-      `SELECT value FROM ${stack.table} WHERE key = $1`,
-      [key],
-    );
-    return result.rows[0]?.value;
-  }
 
   beforeAll(async () => {
     stack = await startDirectStack(kind);
@@ -98,7 +81,7 @@ describe.each(databaseKinds())('direct mode on %s', (kind) => {
     expect(await a.get('bob')).toEqual({ name: 'Bob', visits: 2 });
     expect(writerHits.l1).toBe(1);
     await within(100, async () => (await b.get('bob'))?.visits === 2);
-    expect(await row('bob')).toEqual({ name: 'Bob', visits: 2 });
+    expect(await stack.row('bob')).toEqual({ name: 'Bob', visits: 2 });
   });
 
   it('removes a deleted key from every tier and the source', async () => {
@@ -107,7 +90,7 @@ describe.each(databaseKinds())('direct mode on %s', (kind) => {
     await a.delete('cy');
     expect(await a.get('cy')).toBeUndefined();
     await within(100, async () => (await b.get('cy')) === undefined);
-    expect(await row('cy')).toBeUndefined();
+    expect(await stack.row('cy')).toBeUndefined();
     const view = await stack.inspectL2('cy');
     expect(view.l2?.kind).toBe('tombstone');
   });
@@ -122,7 +105,7 @@ describe.each(databaseKinds())('direct mode on %s', (kind) => {
       undefined,
       { name: 'M1', visits: 1 },
     ]);
-    expect(await row('m2')).toEqual({ name: 'M2', visits: 2 });
+    expect(await stack.row('m2')).toEqual({ name: 'M2', visits: 2 });
   });
 
   it('sends tags with the write and drops tagged entries everywhere on invalidate({ tag })', async () => {
@@ -145,7 +128,7 @@ describe.each(databaseKinds())('direct mode on %s', (kind) => {
     expect(await b.get('k1')).toEqual({ name: 'K', visits: 1 });
     await a.invalidate({ keys: ['k1'] });
     expect((await stack.inspectL2('k1')).l2).toBeUndefined();
-    expect(await row('k1')).toEqual({ name: 'K', visits: 1 });
+    expect(await stack.row('k1')).toEqual({ name: 'K', visits: 1 });
     expect(await b.get('k1')).toEqual({ name: 'K', visits: 1 });
   });
 });

@@ -11,17 +11,10 @@ import {
   type GatewayNamespace,
 } from '../src/index.js';
 import { startDirectStack, type DirectStack } from './helpers/stack.js';
+import { within } from './helpers/within.js';
 
 interface Item {
   title: string;
-}
-
-async function within(limitMs: number, check: () => Promise<boolean>): Promise<void> {
-  const started = performance.now();
-  while (!(await check())) {
-    if (performance.now() - started > limitMs) throw new Error(`not within ${limitMs} ms`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 describe('gateway mode', () => {
@@ -29,14 +22,6 @@ describe('gateway mode', () => {
   let client: CachefleetClient;
   let gateway: GatewayNamespace<Item>;
   let direct: DirectNamespace<Item>;
-
-  async function row(key: string): Promise<unknown> {
-    const result = await stack.pool.query<{ value: unknown }>(
-      `SELECT value FROM ${stack.table} WHERE key = $1`,
-      [key],
-    );
-    return result.rows[0]?.value;
-  }
 
   beforeAll(async () => {
     stack = await startDirectStack('pglite');
@@ -59,7 +44,7 @@ describe('gateway mode', () => {
     );
     expect(await gateway.get('g1')).toEqual({ title: 'from pg' });
     await gateway.set('g2', { title: 'two' }, { tags: ['list'] });
-    expect(await row('g2')).toEqual({ title: 'two' });
+    expect(await stack.row('g2')).toEqual({ title: 'two' });
     expect(await gateway.getMany(['g2', 'none', 'g1'])).toEqual([
       { title: 'two' },
       undefined,
@@ -67,7 +52,7 @@ describe('gateway mode', () => {
     ]);
     await gateway.delete('g2');
     expect(await gateway.get('g2')).toBeUndefined();
-    expect(await row('g2')).toBeUndefined();
+    expect(await stack.row('g2')).toBeUndefined();
   });
 
   it("invalidates a direct-mode client's L1 within 100 ms of a gateway write", async () => {
@@ -95,7 +80,7 @@ describe('gateway mode', () => {
     const ghost = createCachefleetClient({ url, apiKey: stack.keys.ghost.secret });
     const ro = readOnly.namespace<Item>(stack.namespace, { mode: 'gateway' });
     await expect(ro.set('g6', { title: 'x' })).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await row('g6')).toBeUndefined();
+    expect(await stack.row('g6')).toBeUndefined();
     await expect(ghost.namespace('ghost', { mode: 'gateway' }).get('k')).rejects.toBeInstanceOf(
       UnknownNamespaceError,
     );
@@ -104,6 +89,6 @@ describe('gateway mode', () => {
     await expect(tooLong).rejects.toMatchObject({ code: 'E_INVALID_KEY' });
     const big = gateway.set('big', { title: 'x'.repeat(1024 * 1024) });
     await expect(big).rejects.toMatchObject({ code: 'E_VALUE_TOO_LARGE' });
-    expect(await row('big')).toBeUndefined();
+    expect(await stack.row('big')).toBeUndefined();
   });
 });

@@ -25,6 +25,8 @@ export interface DirectStack {
   table: string;
   namespace: string;
   keys: { readWrite: SeededKey; readOnly: SeededKey; otherScope: SeededKey; ghost: SeededKey };
+  /** The value of a key's row in the namespace's table, if there is one. */
+  row(key: string): Promise<unknown>;
   /** What L2 holds for a key, read as the cluster user through cache-core. */
   inspectL2(key: string): ReturnType<Cache<unknown>['inspect']>;
   stop(): Promise<void>;
@@ -83,6 +85,13 @@ export async function startDirectStack(
     namespace,
     keys,
     inspectL2: (key) => probe.inspect(key),
+    async row(key) {
+      const result = await pool.query<{ value: unknown }>(
+        `SELECT value FROM ${table} WHERE key = $1`,
+        [key],
+      );
+      return result.rows[0]?.value;
+    },
     async stop() {
       await probe.close();
       admin.disconnect();
