@@ -16,6 +16,7 @@ export type { MonitoringConfig } from './monitoring/config.js';
 export { issueMonitoringToken, authorizeMonitoringToken } from './monitoring/tokens.js';
 export { prometheusTargets, type TargetGroup } from './monitoring/discovery.js';
 export { installDefaultRules } from './monitoring/rule-service.js';
+export { exportRules, type RulesExport } from './monitoring/rules-export.js';
 export { receiveAlertmanagerWebhook, type WebhookOutcome } from './monitoring/receive-alerts.js';
 export { signBody, verifySignature, signatureHeader, timestampHeader } from './notify/signature.js';
 export { createSealer, generateSecretKey, type Sealer } from './security/sealer.js';

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAudit } from '@cachefleet/db';
+import { clusters, listAudit, nodes } from '@cachefleet/db';
 import { databaseKinds } from '@cachefleet/testing';
 import { startHarness, type Harness } from '../../tests/harness.js';
 import { prometheusTargets } from '../monitoring/discovery.js';
+import { installDefaultRules } from '../monitoring/rule-service.js';
+import { exportRules } from '../monitoring/rules-export.js';
 import { authorizeMonitoringToken } from '../monitoring/tokens.js';
 
 const beat = {
@@ -33,6 +35,44 @@ describe.each(databaseKinds())('monitoring tokens and discovery on %s', (kind) =
     expect(await prometheusTargets(h.client.db)).toEqual([
       { targets: ['10.0.0.7:9187'], labels: { node: 'cache-10', agent_id: joined.agentId } },
     ]);
+  });
+
+  it('labels the target of an agent that runs a node of a cluster with the cluster name', async () => {
+    const joined = await h.anonymous.agent.join({
+      token: (await h.as.admin.enrollment.create({})).token,
+      name: 'cache-11',
+      hostname: 'h',
+    });
+    await (await h.asBearer(joined.credential)).agent.heartbeat({ ...beat, address: '10.0.0.8' });
+    const [cluster] = await h.client.db.insert(clusters).values({ name: 'orders-eu' }).returning();
+    if (!cluster) throw new Error('no cluster');
+    await h.client.db
+      .insert(nodes)
+      .values({ clusterId: cluster.id, agentId: joined.agentId, host: '10.0.0.8', port: 6400 });
+    const targets = await prometheusTargets(h.client.db);
+    expect(targets.find((t) => t.labels.node === 'cache-11')).toEqual({
+      targets: ['10.0.0.8:9187'],
+      labels: { node: 'cache-11', agent_id: joined.agentId, cluster: 'orders-eu' },
+    });
+  });
+
+  it('serves the rendered rules to a remote Prometheus with a scrape token only', async () => {
+    await installDefaultRules(h.client.db, {});
+    const scrape = await h.as.admin.monitoring.createToken({ purpose: 'scrape', note: 'remote' });
+    const webhook = await h.as.admin.monitoring.createToken({ purpose: 'alert_webhook', note: '' });
+    const db = h.client.db;
+    expect(await exportRules(db, undefined)).toEqual({ status: 401 });
+    expect(await exportRules(db, webhook.token)).toEqual({ status: 401 });
+    const served = await exportRules(db, scrape.token);
+    if (served.status !== 200) throw new Error(`status ${String(served.status)}`);
+    const rules = (
+      JSON.parse(served.body) as { groups: { rules: { alert: string }[] }[] }
+    ).groups.flatMap((group) => group.rules.map((rule) => rule.alert));
+    expect(rules).toEqual(expect.arrayContaining(['RedisDown', 'RedisClusterSlotsUncovered']));
+    expect(await exportRules(db, scrape.token, served.etag)).toEqual({
+      status: 304,
+      etag: served.etag,
+    });
   });
 
   it('accepts a scrape token only for discovery, and never after it is revoked', async () => {
