@@ -47,6 +47,24 @@ describe.each(databaseKinds())('gateway and key browser on %s', (kind) => {
     expect(seen).toMatchObject({ state: 'tombstone', inSource: false });
   });
 
+  it('follows a policy change within about a second, and notes when the key was used', async () => {
+    await d.rw.cache.set({ namespace: 'notes', key: 'lim', value: 'v'.repeat(60) });
+    await h.as.operator.namespaces.update({
+      name: 'notes',
+      policy: { writeMode: 'cache-aside', maxKeyBytes: 16, maxValueBytes: 50, tagsEnabled: true },
+    });
+    await new Promise((r) => setTimeout(r, 1_100));
+    await expect(
+      d.rw.cache.set({ namespace: 'notes', key: 'lim', value: 'v'.repeat(60) }),
+    ).rejects.toMatchObject({ cause: { appCode: 'E_VALUE_TOO_LARGE' } });
+    await h.as.operator.namespaces.update({
+      name: 'notes',
+      policy: { writeMode: 'cache-aside', maxKeyBytes: 16, maxValueBytes: 100, tagsEnabled: true },
+    });
+    const listed = (await h.as.viewer.apiKeys.list()).find((k) => k.id === d.rwKey.id);
+    expect(listed?.lastUsedAt).toBeInstanceOf(Date);
+  });
+
   it('gets many in order, found or not', async () => {
     await d.rw.cache.set({ namespace: 'notes', key: 'x', value: 1 });
     const { entries } = await d.rw.cache.getMany({ namespace: 'notes', keys: ['x', 'nope'] });
