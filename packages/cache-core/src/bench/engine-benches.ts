@@ -109,7 +109,13 @@ async function interleavedLatencies(
   return samples;
 }
 
-/** Write-through set p50 next to the bare PostgreSQL upsert p50 (same statement, same pool). */
+/**
+ * Write-through set p50 next to the bare PostgreSQL upsert p50 (the source's own statement, same
+ * pool) and a Redis round trip (PING): the goal is set ≤ upsert + one round trip. `sequentialP50Ms`
+ * times an upsert followed by a PING as one operation, the floor of any design that commits and then
+ * talks to Redis once; with PGlite, which runs in this process, it is above the sum because the
+ * database's own work after answering delays the next reply.
+ */
 export const writeThroughBench: MicroBench = {
   name: 'write-through-set',
   async run(): Promise<MicroBenchResult> {
@@ -122,29 +128,17 @@ export const writeThroughBench: MicroBench = {
     try {
       await source.ensureTable();
       await cache.ready;
-      const count = 600;
       const set = (i: number): Promise<void> => cache.set(`w${i % 50}`, value);
       const upsert = (i: number): Promise<unknown> => source.store([{ key: `u${i % 50}`, value }]);
-      await interleavedLatencies(50, [set, upsert]);
-      const [ours = [], upserts = [], rtt = []] = await interleavedLatencies(count, [
-        set,
-        upsert,
-        () => client.ping(),
-      ]);
-      const p50 = {
-        ours: percentile(ours, 50),
-        upsert: percentile(upserts, 50),
-        rtt: percentile(rtt, 50),
+      const ping = (): Promise<unknown> => client.ping();
+      const sequential = async (i: number): Promise<void> => {
+        await source.store([{ key: `s${i % 50}`, value }]);
+        await client.ping();
       };
-      return {
-        bench: 'write-through-set',
-        database: db.kind,
-        setP50Ms: round(p50.ours),
-        upsertP50Ms: round(p50.upsert),
-        redisRttP50Ms: round(p50.rtt),
-        ratio: round(p50.ours / p50.upsert),
-        overheadP50Ms: round(p50.ours - p50.upsert),
-      };
+      await interleavedLatencies(50, [set, upsert, ping, sequential]);
+      const samples = await interleavedLatencies(600, [set, upsert, ping, sequential]);
+      const [ours, upserts, rtt, floor] = samples.map((ms) => percentile(ms, 50));
+      return writeThroughResult(db.kind, ours ?? 0, upserts ?? 0, rtt ?? 0, floor ?? 0);
     } finally {
       await cache.close();
       await pool.query(`DROP TABLE IF EXISTS "${table}"`).catch(() => undefined);
@@ -154,6 +148,27 @@ export const writeThroughBench: MicroBench = {
     }
   },
 };
+
+function writeThroughResult(
+  database: string,
+  setP50: number,
+  upsertP50: number,
+  rttP50: number,
+  sequentialP50: number,
+): MicroBenchResult {
+  return {
+    bench: 'write-through-set',
+    database,
+    setP50Ms: round(setP50),
+    upsertP50Ms: round(upsertP50),
+    redisRttP50Ms: round(rttP50),
+    goalP50Ms: round(upsertP50 + rttP50),
+    goalRatio: round(setP50 / (upsertP50 + rttP50)),
+    sequentialP50Ms: round(sequentialP50),
+    sequentialRatio: round(setP50 / sequentialP50),
+    overheadP50Ms: round(setP50 - upsertP50),
+  };
+}
 
 function round(n: number): number {
   return Number(n.toFixed(3));
