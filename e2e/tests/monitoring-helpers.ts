@@ -99,8 +99,24 @@ export async function redisCli(redis: { port: number; password: string }, args: 
   return (await exec('redis-cli', [...auth, ...args])).stdout;
 }
 
+/**
+ * An agent's Redis always runs cluster-enabled and, until the console puts it in a cluster, serves
+ * no slot (CLUSTERDOWN): give this lone node every slot so it takes writes.
+ */
+async function serveAllSlots(redis: { port: number; password: string }) {
+  if (/cluster_slots_assigned:0\b/.test(await redisCli(redis, ['CLUSTER', 'INFO']))) {
+    await redisCli(redis, ['CLUSTER', 'ADDSLOTSRANGE', '0', '16383']);
+  }
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if ((await redisCli(redis, ['CLUSTER', 'INFO'])).includes('cluster_state:ok')) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the agent’s Redis did not reach cluster_state:ok');
+}
+
 /** Load for the charts: redis-benchmark's SET/GET mix, with misses from random keys. */
 export async function redisLoad(redis: { port: number; password: string }, requests: number) {
+  await serveAllSlots(redis);
   const auth = ['-p', String(redis.port), '-a', redis.password];
   const args = ['-t', 'set,get', '-n', String(requests), '-r', '1000', '-c', '8', '-q'];
   await exec('redis-benchmark', [...auth, ...args]);
