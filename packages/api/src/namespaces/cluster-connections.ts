@@ -46,7 +46,10 @@ async function whenReady(client: Cluster): Promise<void> {
   });
 }
 
-/** The connected client of a cluster, with the cluster credential; E_L2_UNAVAILABLE otherwise. */
+/**
+ * The connected client of a cluster, with the cluster credential; E_NOT_READY while the cluster has
+ * no nodes or credential, E_L2_UNAVAILABLE when it cannot be reached.
+ */
 export async function clusterClient(
   db: Database,
   sealer: Sealer,
@@ -56,8 +59,8 @@ export async function clusterClient(
   const sealed = access?.cluster.redisPasswordSealed;
   if (!access || !sealed || access.nodes.length === 0) {
     throw appError(
-      'PRECONDITION_FAILED',
-      'E_L2_UNAVAILABLE',
+      'SERVICE_UNAVAILABLE',
+      'E_NOT_READY',
       'the cluster has no nodes or credential yet',
     );
   }

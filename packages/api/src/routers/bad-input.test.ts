@@ -5,6 +5,7 @@ import { databaseKinds } from '@cachefleet/testing';
 import type { Redis } from 'ioredis';
 import { startDataFixture, type DataFixture } from '../../tests/gateway-fixtures.js';
 import { startHarness, type Caller, type Harness } from '../../tests/harness.js';
+import { createCluster } from '../../tests/namespace-fixtures.js';
 
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
@@ -29,6 +30,7 @@ describe.each(databaseKinds())('bad input on %s', (kind) => {
   let ghost: Caller;
   let revoked: Caller;
   let wrong: Caller;
+  let idle: Caller;
 
   beforeAll(async () => {
     h = await startHarness(kind);
@@ -52,6 +54,18 @@ describe.each(databaseKinds())('bad input on %s', (kind) => {
     await h.as.admin.apiKeys.revoke({ id: old.id });
     revoked = await h.caller({ bearerToken: old.secret });
     wrong = await h.caller({ bearerToken: 'cfk_not-a-real-key' });
+    // A namespace on a cluster that has no nodes yet.
+    const emptyCluster = await createCluster(h, `empty-${kind}`, []);
+    await h.as.operator.namespaces.create({
+      name: 'idle',
+      clusterId: emptyCluster,
+      policy: { writeMode: 'cache-aside' },
+    });
+    const idleKey = await h.as.admin.apiKeys.create({
+      name: 'idle',
+      scopes: [{ namespace: 'idle', permission: 'read-write' }],
+    });
+    idle = await h.caller({ bearerToken: idleKey.secret });
   }, 180_000);
   afterAll(async () => {
     await d.stop();
@@ -121,6 +135,11 @@ describe.each(databaseKinds())('bad input on %s', (kind) => {
           namespace: 'notes',
           keys: Array.from({ length: 1001 }, (_, i) => `k${i}`),
         }),
+    ],
+    [
+      'gateway: cluster not ready',
+      'E_NOT_READY',
+      () => idle.cache.set({ namespace: 'idle', key: 'k', value: 1 }),
     ],
     [
       'namespaces: unknown source',
