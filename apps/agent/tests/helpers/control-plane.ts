@@ -1,8 +1,21 @@
 // A real control plane for the agent: the api package's appRouter over HTTP (standalone adapter,
 // mounted at /api/trpc like the console) on a migrated PGlite database.
 import http from 'node:http';
-import { appRouter, createCaller, createContext, issueEnrollmentToken } from '@cachefleet/api';
-import { createDbClient, migrateDatabase, type Database, type DbClient } from '@cachefleet/db';
+import {
+  appRouter,
+  createCaller,
+  createContext,
+  hashPassword,
+  issueEnrollmentToken,
+} from '@cachefleet/api';
+import {
+  createDbClient,
+  createUser,
+  findUserByEmail,
+  migrateDatabase,
+  type Database,
+  type DbClient,
+} from '@cachefleet/db';
 import { freePort, startTestDatabase, type TestDatabase } from '@cachefleet/testing';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { serveDownload } from './downloads.js';
@@ -13,7 +26,7 @@ export const testSecretKey = 'a'.repeat(64);
 export interface TestControlPlane {
   url: string;
   db: Database;
-  /** A caller with the system actor's (admin) rights, as the console's own code would use. */
+  /** A caller signed in as an admin user (created on first use). */
   admin(): Promise<ReturnType<typeof createCaller>>;
   issueToken(): Promise<string>;
   /** Takes the HTTP server down (the database stays), as a console outage would. */
@@ -85,8 +98,24 @@ export async function startControlPlane(
     url: `http://127.0.0.1:${port}`,
     db: client.db,
     async admin() {
+      // A signed-in admin user, as the console's own pages call the API.
+      const email = 'admin@test';
+      const password = 'correct horse battery staple';
+      if (!(await findUserByEmail(client.db, email))) {
+        const passwordHash = await hashPassword(password);
+        await createUser(client.db, { email, name: 'admin', role: 'admin', passwordHash });
+      }
+      let sessionToken: string | undefined;
+      const cookies = {
+        setSession: (token: string) => (sessionToken = token),
+        clearSession: () => undefined,
+      };
+      const anonymous = createCaller(
+        await createContext({ db: client.db, cookies, secretKey: testSecretKey }),
+      );
+      await anonymous.auth.login({ email, password });
       return createCaller(
-        await createContext({ db: client.db, systemActor: 'test', secretKey: testSecretKey }),
+        await createContext({ db: client.db, sessionToken, secretKey: testSecretKey }),
       );
     },
     async issueToken() {
