@@ -41,6 +41,11 @@ export const createClusterInput = z.object({
   maxmemoryPolicy: maxmemoryPolicy.nullable().default(null),
 });
 
+export const planCreateInput = z.object({
+  agentIds,
+  replicas: z.number().int().min(0).max(5).default(0),
+});
+
 export const clusterIdInput = z.object({ clusterId: z.uuid() });
 
 export const planRebalanceInput = z.object({
