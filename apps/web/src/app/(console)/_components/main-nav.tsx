@@ -6,6 +6,8 @@ import { usePathname } from 'next/navigation';
 const links = [
   { href: '/', label: 'Overview' },
   { href: '/nodes', label: 'Nodes' },
+  { href: '/clusters', label: 'Clusters' },
+  { href: '/operations', label: 'Operations' },
   { href: '/namespaces', label: 'Namespaces' },
   { href: '/metrics', label: 'Metrics' },
   { href: '/alerts', label: 'Alerts' },
