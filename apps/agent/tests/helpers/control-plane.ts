@@ -43,6 +43,8 @@ function bearer(header: string | undefined): string | undefined {
 export interface ControlPlaneOptions {
   /** Serve `/downloads/agent/<file>` from this dir (a bundle-agent.mjs --out dir). */
   bundleDir?: string;
+  /** Database connections; 1 serialises every query (many agents polling PGlite at once). */
+  poolMax?: number;
 }
 
 function serve(db: Database, port: number, options: ControlPlaneOptions): Promise<http.Server> {
@@ -90,7 +92,7 @@ export async function startControlPlane(
   options: ControlPlaneOptions = {},
 ): Promise<TestControlPlane> {
   const database: TestDatabase = await startTestDatabase('pglite');
-  const client: DbClient = createDbClient(database.url);
+  const client: DbClient = createDbClient(database.url, { max: options.poolMax ?? 8 });
   await migrateDatabase(client.db);
   const port = await freePort();
   let server: http.Server | undefined = await serve(client.db, port, options);

@@ -1,0 +1,146 @@
+// Must-show journeys of issue 5 on real agents: create 3×1, add a 4th primary and rebalance under
+// cache-core load (no failed call, no key lost, ~4096 slots moved), then kill -9 a primary's Redis
+// (replica promoted and shown within 10 s; the restarted node rejoins as a replica).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/wait.js';
+import {
+  startFleetStand,
+  waitForOperation,
+  type FleetAgent,
+  type FleetStand,
+} from './fleet-harness.js';
+import {
+  clusterClient,
+  expectedSnapshot,
+  seed,
+  snapshot,
+  startLoad,
+  type LoadGenerator,
+} from './load-generator.js';
+
+interface Credential {
+  redisUsername: string;
+  redisPassword: string;
+}
+
+async function credentialOf(agent: FleetAgent): Promise<{ username: string; password: string }> {
+  const file = path.join(agent.config.dataDir, 'cluster-desired.json');
+  const desired = await waitFor('the applied cluster credential', async () => {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as Credential | null;
+    return parsed ?? undefined;
+  });
+  return { username: desired.redisUsername, password: desired.redisPassword };
+}
+
+describe('fleet orchestration with real agents', () => {
+  let stand: FleetStand;
+  let clusterId: string;
+  let load: LoadGenerator | undefined;
+  const gen = (): LoadGenerator => {
+    if (!load) throw new Error('no load generator yet');
+    return load;
+  };
+  let seeded: Map<string, string>;
+  const view = () => stand.admin.clusters.get({ clusterId });
+
+  beforeAll(async () => {
+    stand = await startFleetStand(7);
+  }, 400_000);
+  afterAll(async () => {
+    await load?.close().catch(() => undefined);
+    await stand.stop();
+  }, 180_000);
+
+  it('creates a 3-primary × 1-replica cluster from six idle agents', async () => {
+    const agentIds = stand.agents.slice(0, 6).map((a) => a.config.agentId);
+    const op = await stand.admin.clusters.create({ name: 'journey', agentIds, replicas: 1 });
+    clusterId = op.clusterId;
+    await waitForOperation(stand, op.id);
+    const topology = await waitFor('3 primaries with a replica each in the console', async () => {
+      const v = await view();
+      return v.primaries.length === 3 &&
+        v.primaries.every((p) => p.replicas.length === 1) &&
+        v.slotsCovered === 16384
+        ? v
+        : undefined;
+    });
+    expect(topology.primaries.map((p) => p.slotCount).sort()).toEqual([5461, 5461, 5462]);
+  }, 180_000);
+
+  it('adds a 4th primary and rebalances under load: no failed call, no key lost, ~4096 slots moved', async () => {
+    const first = stand.agents[0];
+    if (!first) throw new Error('no agent');
+    const user = await credentialOf(first);
+    const seeds = stand.agents.slice(0, 3).map((a) => ({ host: '127.0.0.1', port: a.redisPort }));
+    load = startLoad(clusterClient(seeds, user), 500);
+    seeded = await seed(gen().cache, 20_000, 'seed');
+    const before = await snapshot(gen().cache, seeded.keys());
+    expect(before).toEqual(expectedSnapshot(seeded));
+
+    gen().start();
+    const fourth = stand.agents[6];
+    if (!fourth) throw new Error('no 4th agent');
+    const op = await stand.admin.clusters.addNodes({
+      clusterId,
+      agentIds: [fourth.config.agentId],
+      rebalance: true,
+    });
+    await waitForOperation(stand, op.id, 300_000);
+    await gen().stop();
+
+    expect(gen().stats.errors).toEqual([]);
+    expect(gen().stats.failures).toBe(0);
+    expect(gen().stats.writes).toBeGreaterThan(100);
+    expect(await snapshot(gen().cache, seeded.keys())).toEqual(before);
+    expect(await snapshot(gen().cache, gen().expected.keys())).toEqual(
+      expectedSnapshot(gen().expected),
+    );
+    const topology = await waitFor('4 primaries in the console', async () => {
+      const v = await view();
+      return v.primaries.length === 4 && v.slotsCovered === 16384 ? v : undefined;
+    });
+    const added = topology.primaries.find((p) => p.agentId === fourth.config.agentId);
+    expect(added?.slotCount).toBeGreaterThanOrEqual(4095);
+    expect(added?.slotCount).toBeLessThanOrEqual(4097);
+  }, 360_000);
+
+  it('kill -9 of a primary: its replica is promoted and the console shows it within 10 s; the restarted node rejoins as a replica', async () => {
+    const v = await view();
+    const victimNode = v.primaries.find((p) => p.replicas.length === 1);
+    const victim = stand.agents.find((a) => a.config.agentId === victimNode?.agentId);
+    const replicaAgentId = victimNode?.replicas[0]?.agentId;
+    if (!victim || !victimNode || !replicaAgentId) throw new Error('no primary with a replica');
+    const current = await stand.refresh(victim);
+    gen().start();
+    process.kill(current.redisPid, 'SIGKILL');
+    const killedAt = Date.now();
+    await waitFor(
+      'the replica promoted and the old primary failed, in the console',
+      async () => {
+        const now = await view();
+        const promoted = now.nodes.find((n) => n.agentId === replicaAgentId);
+        const old = now.nodes.find((n) => n.agentId === victim.config.agentId);
+        return promoted?.role === 'primary' && old?.health === 'fail';
+      },
+      10_000,
+    );
+    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    // The agent's supervisor restarts Redis (after the replica took over); it comes back a replica.
+    await waitFor(
+      'the restarted node to rejoin as a replica of the new primary',
+      async () => {
+        const now = await view();
+        const promoted = now.nodes.find((n) => n.agentId === replicaAgentId);
+        const old = now.nodes.find((n) => n.agentId === victim.config.agentId);
+        return (
+          old?.role === 'replica' && old.health === 'ok' && old.replicaOf === promoted?.redisNodeId
+        );
+      },
+      40_000,
+    );
+    await gen().stop();
+    expect(await snapshot(gen().cache, seeded.keys())).toEqual(expectedSnapshot(seeded));
+  }, 120_000);
+});
