@@ -35,7 +35,11 @@ export async function waitUntil<T>(
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await probe();
+    // A failed poll (e.g. the console briefly unreachable) counts as "not yet" until the deadline.
+    const value = await probe().catch((error: unknown) => {
+      if (Date.now() > deadline) throw error;
+      return undefined;
+    });
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -59,7 +63,7 @@ export interface ClusterFixture {
   stop: () => Promise<void>;
 }
 
-async function startAgents(request: APIRequestContext, consoleUrl: string, names: string[]) {
+export async function startAgents(request: APIRequestContext, consoleUrl: string, names: string[]) {
   const started: { name: string; dir: string; stop: () => Promise<void> }[] = [];
   try {
     for (const name of names) {
@@ -77,7 +81,10 @@ async function startAgents(request: APIRequestContext, consoleUrl: string, names
 }
 
 /** Every agent's row once it has reported where its Redis and data API listen. */
-async function awaitReported(request: APIRequestContext, names: string[]): Promise<AgentRow[]> {
+export async function awaitReported(
+  request: APIRequestContext,
+  names: string[],
+): Promise<AgentRow[]> {
   let seen: AgentRow[] = [];
   return waitUntil(
     `agents ${names.join(', ')} to report their addresses`,

@@ -46,7 +46,11 @@ export async function msUntilVisible(
     const elapsed = performance.now() - started;
     if (isDeepStrictEqual(last, expected)) return elapsed;
     if (elapsed > budgetMs) {
-      throw new Error(`still ${JSON.stringify(last)} after ${elapsed.toFixed(1)} ms`);
+      // Say how late it was (up to 5 s more), so a failure reports a figure, not just "late".
+      const late = await msUntilVisible(read, expected, 5_000).catch(() => Number.NaN);
+      throw new Error(
+        `still ${JSON.stringify(last)} after ${elapsed.toFixed(1)} ms; visible after ${(elapsed + late).toFixed(1)} ms`,
+      );
     }
   }
 }
