@@ -53,7 +53,7 @@ describe('the example service', () => {
   it('stores, serves and deletes a profile through the SDK in direct mode', async () => {
     const profile = { name: 'Ada', email: 'ada@example.com', plan: 'pro' };
     const put = await fetch(`${url}/ada`, { method: 'PUT', body: JSON.stringify(profile) });
-    expect(put.status).toBe(200);
+    expect([put.status, await put.text()]).toEqual([200, JSON.stringify(profile)]);
     expect(await stack.row('ada')).toEqual(profile);
     expect(await (await fetch(`${url}/ada`)).json()).toEqual(profile);
     const bad = await fetch(`${url}/bob`, { method: 'PUT', body: '{"name":1}' });

@@ -18,6 +18,8 @@ export interface DirectOptions {
 /** A connected direct-mode namespace: cache-core on Redis as the key's ACL user, agents behind it. */
 export interface DirectConnection<T> {
   cache: Cache<T>;
+  /** The agents' data API, for misses of L1 and L2 (see DirectNamespace.readThrough). */
+  agents: AgentSource<T>;
   permission: NamespaceAccess['permission'];
   policy: NamespacePolicy;
   close(): Promise<void>;
@@ -102,6 +104,7 @@ export async function connectDirect<T>(options: DirectOptions): Promise<DirectCo
   }
   return {
     cache,
+    agents: source,
     permission: access.permission,
     policy: access.policy,
     async close() {

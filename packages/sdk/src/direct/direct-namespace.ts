@@ -54,13 +54,19 @@ export class DirectNamespace<T> implements NamespaceClient<T> {
       .then((value) => (value !== undefined ? value : this.readThrough(connection, key)), rethrow);
   }
 
+  /** L1 and L2 per key, then one agent batch for the keys neither holds. */
   async getMany(keys: readonly string[]): Promise<(T | undefined)[]> {
     const connection = await this.connect();
     checkBatch(keys.length);
     keys.forEach((key) => {
       checkKey(connection, key);
     });
-    return connection.cache.getMany(keys).catch(rethrow);
+    const { cache, agents } = connection;
+    const values = await Promise.all(keys.map((key) => cache.get(key))).catch(rethrow);
+    const missing = [...new Set(keys.filter((_key, i) => values[i] === undefined))];
+    if (missing.length === 0) return values;
+    const loaded = await agents.load(missing).catch(rethrow);
+    return keys.map((key, i) => values[i] ?? loaded.get(key)?.value);
   }
 
   async set(key: string, value: T, options: WriteOptions = {}): Promise<void> {
@@ -115,9 +121,19 @@ export class DirectNamespace<T> implements NamespaceClient<T> {
     await connection?.close();
   }
 
-  /** A miss of L1 and L2: the agent's batch read (L2 again, then the source), filling L1. */
-  private readThrough(connection: DirectConnection<T>, key: string): Promise<T | undefined> {
-    return connection.cache.getMany([key]).then(([value]) => value, rethrow);
+  /**
+   * A miss of L1 and L2 goes to an agent, which reads through (under the key's load lease) and
+   * fills L2; one more L2 read then fills this L1. cache-core's own read-through is not used here:
+   * it would take the same lease the agent then waits for.
+   */
+  private async readThrough(connection: DirectConnection<T>, key: string): Promise<T | undefined> {
+    try {
+      const loaded = (await connection.agents.load([key])).get(key);
+      if (loaded !== undefined) await connection.cache.get(key);
+      return loaded?.value;
+    } catch (error) {
+      return rethrow(error);
+    }
   }
 
   private async writable(): Promise<DirectConnection<T>> {
