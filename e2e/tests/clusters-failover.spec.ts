@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startClusterFixture } from './cluster-fixture.js';
+import { topologyNode } from './clusters-console.js';
+import { signIn } from './namespaces-console.js';
+
+/** The issue's bound from kill -9 to the console showing the failover. */
+const shownWithinMs = 10_000;
+
+async function redisPidOf(dir: string): Promise<number> {
+  const state = JSON.parse(await readFile(path.join(dir, 'agent.state.json'), 'utf8')) as {
+    redisPid?: number | null;
+  };
+  if (!state.redisPid) throw new Error(`no redisPid in ${dir}/agent.state.json`);
+  return state.redisPid;
+}
+
+test('kill -9 of a primary: the topology shows its replica promoted and it failed', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(300_000);
+  if (!baseURL) throw new Error('global setup did not start the stack');
+  await signIn(page);
+  const cluster = await test.step('a 3x1 cluster of six agents', () =>
+    startClusterFixture(page.request, baseURL, { name: 'e2e-failover', count: 6, replicas: 1 }));
+  try {
+    const view = await cluster.view();
+    const primary = view.primaries.find((p) => p.replicas.length > 0);
+    const replica = primary?.replicas[0];
+    const victim = cluster.agents.find((a) => a.name === primary?.agentName);
+    if (!primary || !replica || !victim) throw new Error('no primary with a replica');
+    await page.goto(`/clusters/${cluster.clusterId}`);
+    await expect(topologyNode(page, primary.agentName)).toHaveAttribute('data-role', 'primary');
+    await expect(topologyNode(page, replica.agentName)).toHaveAttribute('data-role', 'replica');
+
+    const killedAt = Date.now();
+    process.kill(await redisPidOf(victim.dir), 'SIGKILL');
+    await expect(topologyNode(page, replica.agentName)).toHaveAttribute('data-role', 'primary', {
+      timeout: shownWithinMs,
+    });
+    await expect(topologyNode(page, primary.agentName)).toHaveAttribute('data-health', 'fail', {
+      timeout: Math.max(1, shownWithinMs - (Date.now() - killedAt)),
+    });
+    const shownMs = Date.now() - killedAt;
+    console.log(JSON.stringify({ figure: 'failover shown in console', ms: shownMs }));
+    expect(shownMs).toBeLessThan(shownWithinMs);
+  } finally {
+    await cluster.stop();
+  }
+});
