@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { pinExtendedQueryBatches } from './batch-affinity.js';
 
 export interface EmbeddedPostgresOptions {
   /** A folder for the data, or 'memory://' for a throwaway database. */
@@ -33,6 +34,7 @@ export async function startEmbeddedPostgres(
     host,
     maxConnections: options.maxConnections ?? 32,
   });
+  pinExtendedQueryBatches(server);
   await server.start();
   return {
     url: `postgres://postgres:postgres@${host}:${options.port}/postgres?sslmode=disable`,
