@@ -28,16 +28,15 @@ export interface RuntimeOptions {
 
 function createSource(ns: NamespaceConfig): PostgresSource<JsonValue> | undefined {
   if (ns.source === null) return undefined;
-  const { table, keyColumn, valueColumn, versionColumn, valueType } = ns.source;
-  // PostgresSource reads the conforming layout (key text, value jsonb, version bigint) only.
-  if (keyColumn !== 'key' || valueColumn !== 'value' || versionColumn !== 'version') {
-    throw new Error(`namespace ${ns.name}: only key/value/version columns are supported`);
-  }
-  if (valueType !== 'jsonb')
-    throw new Error(`namespace ${ns.name}: only jsonb values are supported`);
+  // Any mapping the console accepted: custom column names, jsonb or bytea (JSON text as UTF-8).
+  const { connectionString, table, keyColumn, valueColumn, versionColumn, valueType } = ns.source;
   return new PostgresSource<JsonValue>({
-    connectionString: ns.source.connectionString,
+    connectionString,
     table,
+    keyColumn,
+    valueColumn,
+    versionColumn,
+    valueType,
     maxConnections: 4,
   });
 }

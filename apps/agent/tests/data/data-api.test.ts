@@ -18,7 +18,12 @@ import {
 describe('agent data API', () => {
   let stack: DataStack;
   let agent: RunningDataService;
-  const writer = apiKey({ users: 'read-write', notes: 'read-write', events: 'read-write' });
+  const writer = apiKey({
+    users: 'read-write',
+    notes: 'read-write',
+    events: 'read-write',
+    blobs: 'read-write',
+  });
 
   beforeAll(async () => {
     stack = await startDataStack();
@@ -31,8 +36,16 @@ describe('agent data API', () => {
         `CREATE TABLE ${table} (key text PRIMARY KEY, value jsonb NOT NULL, version bigint NOT NULL)`,
       );
     }
+    // A table of the application's own: other column names, bytea values, integer versions.
+    const blobs = namespace('blobs', stack.db);
+    const mapping = { keyColumn: 'id', valueColumn: 'body', versionColumn: 'rev' };
+    blobs.source = blobs.source && { ...blobs.source, ...mapping, valueType: 'bytea' };
+    await stack.pool.query(`CREATE SEQUENCE ns_blobs_cf_version_seq`);
+    await stack.pool.query(
+      `CREATE TABLE ns_blobs (id varchar(200) PRIMARY KEY, body bytea NOT NULL, rev integer NOT NULL)`,
+    );
     agent = await startDataService(
-      new ConfigSource(dataConfig(stack.cluster, [users, notes, events], [writer])),
+      new ConfigSource(dataConfig(stack.cluster, [users, notes, events, blobs], [writer])),
     );
   });
   afterAll(async () => {
@@ -75,6 +88,27 @@ describe('agent data API', () => {
       tier: 'l1',
       version: rows[0]?.version,
     });
+  });
+
+  it('serves a table with its own column names and bytea values (JSON text as UTF-8 bytes)', async () => {
+    await stack.pool.query(
+      `INSERT INTO ns_blobs VALUES ('b1', convert_to('{"n":1}', 'UTF8'), nextval('ns_blobs_cf_version_seq'))`,
+    );
+    const got = await call(agent.url, 'GET', '/v1/ns/blobs/keys/b1', { secret });
+    expect(got.body).toMatchObject({ key: 'b1', value: { n: 1 }, tier: 'source' });
+    const put = await call(agent.url, 'PUT', '/v1/ns/blobs/keys/b2', {
+      secret,
+      body: { value: { s: 'Zoë' } },
+    });
+    expect(put.status).toBe(200);
+    const { rows } = await stack.pool.query<{ body: Buffer; rev: number }>(
+      "SELECT body, rev FROM ns_blobs WHERE id='b2'",
+    );
+    expect(rows[0]?.body.toString('utf8')).toBe('{"s":"Zoë"}');
+    expect(put.body).toEqual({ key: 'b2', version: String(rows[0]?.rev) });
+    const del = await call(agent.url, 'DELETE', '/v1/ns/blobs/keys/b1', { secret });
+    expect(del.status).toBe(200);
+    expect((await stack.pool.query("SELECT 1 FROM ns_blobs WHERE id='b1'")).rowCount).toBe(0);
   });
 
   it('deletes from PostgreSQL and every tier', async () => {

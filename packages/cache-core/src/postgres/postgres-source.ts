@@ -1,61 +1,34 @@
 import pg from 'pg';
+import { jsonSerializer, serializeOrThrow, type Serializer } from '../serializer.js';
 import type { Source, SourceRecord } from '../source/source.js';
-import { qualified, quoteLiteral } from './sql.js';
+import { buildStatements, type SourceMapping, type Statements } from './statements.js';
 
-export interface PostgresSourceOptions {
+export interface PostgresSourceOptions<V = unknown> extends SourceMapping {
   /** A pool the caller owns, or a connection string (the source then owns and closes its pool). */
   pool?: pg.Pool;
   connectionString?: string;
-  table: string;
-  schema?: string;
   /** Pool size when the source creates the pool. */
   maxConnections?: number;
-}
-
-interface Statements {
-  load: string;
-  store: string;
-  remove: string;
-  ensure: string[];
-}
-
-/**
- * Versions come from one sequence per table, drawn inside the statement that commits the row:
- * the upsert's `version = nextval(...)` runs after the row lock, so versions follow commit order per
- * key, and a delete draws a fresh one for its tombstone, so a re-inserted key is newer than its
- * tombstone (a plain `version + 1` would restart at 1 after a delete).
- */
-function buildStatements(schema: string | undefined, table: string): Statements {
-  const name = qualified(schema, table);
-  const sequenceName = qualified(schema, `${table.slice(0, 50)}_cf_version_seq`);
-  const nextVersion = `nextval(${quoteLiteral(sequenceName)})`;
-  return {
-    ensure: [
-      `CREATE SEQUENCE IF NOT EXISTS ${sequenceName}`,
-      `CREATE TABLE IF NOT EXISTS ${name} (key text PRIMARY KEY, value jsonb NOT NULL, version bigint NOT NULL)`,
-    ],
-    load: `SELECT key, value, version FROM ${name} WHERE key = ANY($1::text[])`,
-    store: `INSERT INTO ${name} AS t (key, value, version)
-      SELECT x.k, x.v, ${nextVersion} FROM jsonb_to_recordset($1::jsonb) AS x(k text, v jsonb)
-      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, version = ${nextVersion}
-      RETURNING key, version`,
-    remove: `WITH d AS (DELETE FROM ${name} WHERE key = ANY($1::text[]) RETURNING key)
-      SELECT u.k AS key, ${nextVersion} AS version
-      FROM unnest($1::text[]) AS u(k) LEFT JOIN d ON d.key = u.k`,
-  };
+  /** How a bytea column's bytes map to values (UTF-8 text of this serializer); JSON by default. */
+  serializer?: Serializer<V>;
 }
 
 function versions(rows: readonly { key: string; version: string }[]): Map<string, number> {
   return new Map(rows.map((row) => [row.key, Number(row.version)]));
 }
 
-/** A namespace backed by a PostgreSQL table (key text, value jsonb, version bigint). */
+/**
+ * A namespace backed by a PostgreSQL table: a text key column, a jsonb or bytea value column and a
+ * bigint version column, each named by the mapping (key / value / version by default).
+ */
 export class PostgresSource<V> implements Source<V> {
   readonly pool: pg.Pool;
   private readonly ownsPool: boolean;
   private readonly sql: Statements;
+  /** Set for bytea tables: values travel as the serializer's text, stored as its UTF-8 bytes. */
+  private readonly bytes: Serializer<V> | undefined;
 
-  constructor(options: PostgresSourceOptions) {
+  constructor(options: PostgresSourceOptions<V>) {
     if (options.pool !== undefined) {
       this.pool = options.pool;
       this.ownsPool = false;
@@ -69,7 +42,9 @@ export class PostgresSource<V> implements Source<V> {
       this.pool.on('error', () => undefined);
       this.ownsPool = true;
     }
-    this.sql = buildStatements(options.schema, options.table);
+    this.sql = buildStatements(options);
+    this.bytes =
+      options.valueType === 'bytea' ? (options.serializer ?? jsonSerializer<V>()) : undefined;
   }
 
   /** Creates the table and its version sequence when missing. */
@@ -78,19 +53,30 @@ export class PostgresSource<V> implements Source<V> {
   }
 
   async load(keys: readonly string[]): Promise<Map<string, SourceRecord<V>>> {
-    const result = await this.pool.query<{ key: string; value: V; version: string }>(
+    const result = await this.pool.query<{ key: string; value: V | Buffer; version: string }>(
       this.sql.load,
       [keys],
     );
+    const bytes = this.bytes;
     return new Map(
-      result.rows.map((row) => [row.key, { value: row.value, version: Number(row.version) }]),
+      result.rows.map((row) => {
+        const value =
+          bytes === undefined
+            ? (row.value as V)
+            : bytes.deserialize((row.value as Buffer).toString('utf8'));
+        return [row.key, { value, version: Number(row.version) }];
+      }),
     );
   }
 
   async store(entries: readonly { key: string; value: V }[]): Promise<Map<string, number>> {
     // One row per key (the last write wins), as ON CONFLICT cannot touch a row twice.
     const latest = new Map(entries.map((entry) => [entry.key, entry.value]));
-    const rows = [...latest].map(([k, v]) => ({ k, v }));
+    const bytes = this.bytes;
+    const rows = [...latest].map(([k, v]) => ({
+      k,
+      v: bytes === undefined ? v : serializeOrThrow(bytes, v),
+    }));
     const result = await this.pool.query<{ key: string; version: string }>(this.sql.store, [
       JSON.stringify(rows),
     ]);
