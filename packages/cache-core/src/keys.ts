@@ -11,6 +11,11 @@ export class KeyLayout {
     this.prefix = `cf:${namespace}:`;
   }
 
+  /** Every key of the namespace, as an ACL key pattern / SCAN glob. */
+  allKeys(): string {
+    return `${this.prefix}*`;
+  }
+
   entry(generation: number, key: string): string {
     return `${this.prefix}g${generation}:{${key}}`;
   }

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createSealer } from '@cachefleet/api';
+import { scopesAclRules } from '@cachefleet/cache-core';
 import {
   agents,
   apiKeys,
@@ -158,34 +159,7 @@ export async function seedApiKey(
   return { id: row.id, secret };
 }
 
-// What cache-core's read path, bus and (read-write only) write path send (data contract).
-const connection = [
-  '+ping',
-  '+hello',
-  '+auth',
-  '+client|setname',
-  '+cluster|slots',
-  '+cluster|shards',
-  '+cluster|info',
-  '+cluster|myid',
-  '+readonly',
-  '+readwrite',
-  '+asking',
-];
-const reads = ['+get', '+exists', '+pttl', '+ssubscribe', '+sunsubscribe'];
-const writes = ['+set', '+del', '+pexpire', '+evalsha', '+eval', '+spublish', '+xadd'];
-
 function aclRules(apiKeyId: string, scopes: ApiKeyScope[]): string[] {
-  const writable = scopes.some((s) => s.permission === 'read-write');
-  return [
-    'on',
-    `>${sealer.derive(`acl:${apiKeyId}`)}`,
-    ...scopes.map((s) =>
-      s.permission === 'read-write' ? `~cf:${s.namespace}:*` : `%R~cf:${s.namespace}:*`,
-    ),
-    ...scopes.map((s) => `&cf:${s.namespace}:bus`),
-    ...connection,
-    ...reads,
-    ...(writable ? writes : []),
-  ];
+  // The agents' rules, from cache-core (data contract).
+  return ['on', `>${sealer.derive(`acl:${apiKeyId}`)}`, ...scopesAclRules(scopes)];
 }
