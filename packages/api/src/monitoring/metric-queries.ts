@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { namespaceName as policyNamespaceName } from '../namespaces/policy.js';
 
 /** Time ranges a chart may ask for, in seconds. */
 export const metricRanges = { '15m': 900, '1h': 3600, '6h': 21_600, '24h': 86_400, '7d': 604_800 };
@@ -13,9 +14,8 @@ export const clusterName = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/, 'a cluster name: letters, digits, " ._-"');
 
-export const namespaceName = z
-  .string()
-  .regex(/^[a-z][a-z0-9_-]{0,62}$/, 'a namespace name: lower-case letters, digits, "_", "-"');
+/** The namespaces policy's own name rule, so a filter accepts exactly the names a namespace can have. */
+export const namespaceName = policyNamespaceName;
 
 interface QueryContext {
   /** Label matchers for the chart's filters, e.g. `node="local-1"`, or empty. */
