@@ -33,7 +33,7 @@ async function build(ctx: Context, namespace: Namespace, client: Cluster): Promi
     dataSource && namespace.source
       ? new PostgresSource<unknown>({
           connectionString: sealer.open(dataSource.connectionSealed),
-          table: namespace.source.table,
+          ...namespace.source,
           maxConnections: 4,
         })
       : undefined;

@@ -1,6 +1,7 @@
 import type { NamespacePolicy, NamespaceSourceMapping } from '@cachefleet/db';
 import { findNamespaceByName, type Namespace } from '@cachefleet/db';
 import { z } from 'zod';
+import { ensureVersionSequence } from '@cachefleet/cache-core/postgres';
 import type { Context } from '../context.js';
 import { appError } from '../errors.js';
 import { openDataSource } from '../routers/data-sources.js';
@@ -49,29 +50,13 @@ export async function checkNamespaceSettings(
     }
     return;
   }
-  checkSupportedMapping(source);
   const { connectionString } = await openDataSource(ctx, dataSourceId);
-  await onSource(connectionString, (client) => checkSourceColumns(client, source));
-}
-
-/**
- * cache-core's PostgresSource (used by the agents and the gateway) reads the conforming layout only:
- * columns key / value / version and jsonb values. Refusing other mappings here beats agents failing.
- */
-function checkSupportedMapping(source: NamespaceSourceMapping): void {
-  const { keyColumn, valueColumn, versionColumn, valueType } = source;
-  if (
-    keyColumn !== 'key' ||
-    valueColumn !== 'value' ||
-    versionColumn !== 'version' ||
-    valueType !== 'jsonb'
-  ) {
-    throw appError(
-      'BAD_REQUEST',
-      'E_SOURCE_UNSUPPORTED',
-      'the cache engine reads tables with columns key, value (jsonb) and version only; create one with dataSources.createTable',
-    );
-  }
+  await onSource(connectionString, async (client) => {
+    await checkSourceColumns(client, source);
+    // The engine draws versions from `<table>_cf_version_seq`; an existing table gets one here,
+    // past its highest version (idempotent, never moves it backwards).
+    await ensureVersionSequence(client, source);
+  });
 }
 
 /** The namespace, or E_UNKNOWN_NAMESPACE. */

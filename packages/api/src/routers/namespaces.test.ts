@@ -106,7 +106,7 @@ describe.each(databaseKinds())('data sources and namespaces on %s', (kind) => {
           source: { table: 'users_cache', versionColumn: 'updated' },
         }),
       ),
-    ).toBe('E_SOURCE_UNSUPPORTED');
+    ).toBe('E_SOURCE_COLUMNS');
     expect(
       await appCodeOf(h.as.operator.namespaces.create({ name: 'm4', clusterId: fleet.clusterId })),
     ).toBe('E_SOURCE_REQUIRED');
