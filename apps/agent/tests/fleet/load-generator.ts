@@ -8,10 +8,25 @@ export interface LoadGenerator {
   cache: Cache<string>;
   /** What every key should read now (the last value written to it). */
   expected: Map<string, string>;
-  stats: { reads: number; writes: number; failures: number; errors: string[] };
+  stats: LoadStats;
   start(): void;
   stop(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface LoadStats {
+  reads: number;
+  writes: number;
+  failures: number;
+  errors: string[];
+  /** L2 errors cache-core reported but did not throw (by operation and error class). */
+  l2Errors: Record<string, number>;
+}
+
+/** "read: TRYAGAIN" from "TRYAGAIN Multiple keys request during rehashing of slot": bounded. */
+function errorClass(operation: string, error: Error): string {
+  const word = /^[A-Z]+\b/.exec(error.message)?.[0] ?? error.name;
+  return `${operation}: ${word}`;
 }
 
 export function clusterClient(
@@ -34,7 +49,12 @@ export function startLoad(client: Cluster, keys: number): LoadGenerator {
     policy: { writeMode: 'cache-aside', ttlMs: 3_600_000 },
   });
   const expected = new Map<string, string>();
-  const stats = { reads: 0, writes: 0, failures: 0, errors: [] as string[] };
+  const stats: LoadStats = { reads: 0, writes: 0, failures: 0, errors: [], l2Errors: {} };
+  cache.events.on('l2Error', ({ operation, error }) => {
+    const name = errorClass(operation, error);
+    stats.l2Errors[name] = (stats.l2Errors[name] ?? 0) + 1;
+    if (stats.errors.length < 10) stats.errors.push(`l2 ${operation}: ${error.message}`);
+  });
   const state = { running: false, loop: Promise.resolve() };
   const fail = (error: unknown) => {
     stats.failures += 1;

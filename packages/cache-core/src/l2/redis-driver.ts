@@ -3,6 +3,7 @@ import type { L2Record } from '../record.js';
 import { keySlot } from '../slot.js';
 import type { AffectedSlots, CommitOutcome, L2Driver, ShardMessage, WriteMode } from './driver.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
+import { followRedirect, isRedirect, sendAlone } from './redirect.js';
 import { defineScripts, isCluster, type RedisClient } from './redis-client.js';
 
 export interface RedisDriverOptions {
@@ -28,17 +29,32 @@ export class RedisDriver implements L2Driver {
 
   // Not async: one promise per hit instead of two on the hottest L2 path.
   read(key: string): Promise<L2Record | undefined> {
-    return this.client.get(key).then(decodeRecord);
+    return this.client
+      .get(key)
+      .then(decodeRecord, (error: unknown) =>
+        this.alone(error, (p) => p.get(key)).then((reply) => decodeRecord(asText(reply))),
+      );
+  }
+
+  /** After a cluster redirect reached us (see redirect.ts): the command again, on its own. */
+  private async alone(
+    error: unknown,
+    add: (pipeline: ChainableCommander) => void,
+  ): Promise<unknown> {
+    if (!isCluster(this.client) || !isRedirect(error)) throw error;
+    return await sendAlone(this.client, add);
   }
 
   async readMany(keys: readonly string[]): Promise<(L2Record | undefined)[]> {
     const replies = await this.bySlot(keys, (pipeline, key) => pipeline.get(key));
-    return replies.map((reply) => decodeRecord(typeof reply === 'string' ? reply : null));
+    return replies.map((reply) => decodeRecord(asText(reply)));
   }
 
   /**
    * Sends one command per key, in one pipeline per cluster slot (a cluster pipeline must stay on one
    * node, and a slot always does), all pipelines at once. Replies come back in the order of `keys`.
+   * A key of a slot being migrated may be answered ASK while its neighbours are not, which ioredis
+   * does not follow in a pipeline: such a key's command is sent again on its own.
    */
   private async bySlot(
     keys: readonly string[],
@@ -57,11 +73,16 @@ export class RedisDriver implements L2Driver {
         const pipeline = this.client.pipeline();
         for (const index of indexes) add(pipeline, keys[index] ?? '');
         const replies = (await pipeline.exec()) ?? [];
-        indexes.forEach((keyIndex, i) => {
-          const [error, reply] = replies[i] ?? [new Error('missing pipeline reply'), null];
-          if (error) throw error;
-          results[keyIndex] = reply;
-        });
+        await Promise.all(
+          indexes.map(async (keyIndex, i) => {
+            const [error, reply] = replies[i] ?? [new Error('missing pipeline reply'), null];
+            const key = keys[keyIndex] ?? '';
+            const again = (p: ChainableCommander): void => {
+              add(p, key);
+            };
+            results[keyIndex] = error ? await this.alone(error, again) : reply;
+          }),
+        );
       }),
     );
     return results;
@@ -69,7 +90,10 @@ export class RedisDriver implements L2Driver {
 
   async write(key: string, record: L2Record, ttlMs: number, mode: WriteMode): Promise<boolean> {
     const args = [encodeRecord(record), ttlArg(ttlMs), mode];
-    if (this.replicated === undefined) return (await this.client.cfWrite(key, ...args)) === 1;
+    if (this.replicated === undefined) {
+      const fast = this.client.cfWrite(key, ...args);
+      return (await followRedirect(this.client, fast, (p) => p.cfWrite(key, ...args))) === 1;
+    }
     const { replicas, timeoutMs } = this.replicated;
     const replies =
       (await this.client
@@ -117,27 +141,36 @@ export class RedisDriver implements L2Driver {
   }
 
   async settle(key: string, pendingId: string, version: number, ttlMs: number): Promise<void> {
-    await this.client.cfSettle(key, pendingId, version, ttlArg(ttlMs));
+    const args = [pendingId, version, ttlArg(ttlMs)];
+    const fast = this.client.cfSettle(key, ...args);
+    await followRedirect(this.client, fast, (p) => p.cfSettle(key, ...args));
   }
 
   async discardPending(key: string, pendingId: string): Promise<void> {
-    await this.client.cfDiscard(key, pendingId);
+    const fast = this.client.cfDiscard(key, pendingId);
+    await followRedirect(this.client, fast, (p) => p.cfDiscard(key, pendingId));
   }
 
   async remove(key: string): Promise<void> {
-    await this.client.del(key);
+    await followRedirect(this.client, this.client.del(key), (p) => p.del(key));
   }
 
   async acquireLease(key: string, token: string, ttlMs: number): Promise<boolean> {
-    return (await this.client.set(key, token, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')) === 'OK';
+    const px = Math.max(1, Math.ceil(ttlMs));
+    const fast = this.client.set(key, token, 'PX', px, 'NX');
+    return (
+      (await followRedirect(this.client, fast, (p) => p.set(key, token, 'PX', px, 'NX'))) === 'OK'
+    );
   }
 
   async releaseLease(key: string, token: string): Promise<void> {
-    await this.client.cfRelease(key, token);
+    const fast = this.client.cfRelease(key, token);
+    await followRedirect(this.client, fast, (p) => p.cfRelease(key, token));
   }
 
   async leaseExists(key: string): Promise<boolean> {
-    return (await this.client.exists(key)) === 1;
+    const fast = this.client.exists(key);
+    return (await followRedirect(this.client, fast, (p) => p.exists(key))) === 1;
   }
 
   async acquireLeases(keys: readonly string[], token: string, ttlMs: number): Promise<boolean[]> {
@@ -158,15 +191,20 @@ export class RedisDriver implements L2Driver {
   }
 
   async readCounter(key: string): Promise<number> {
-    return Number((await this.client.get(key)) ?? 0);
+    return Number(
+      asText(await followRedirect(this.client, this.client.get(key), (p) => p.get(key))) ?? 0,
+    );
   }
 
   async raiseCounter(key: string, value: number, ttlMs: number): Promise<number> {
-    return await this.client.cfRaise(key, value, Math.max(0, Math.ceil(ttlMs)));
+    const px = Math.max(0, Math.ceil(ttlMs));
+    const fast = this.client.cfRaise(key, value, px);
+    return Number(await followRedirect(this.client, fast, (p) => p.cfRaise(key, value, px)));
   }
 
   async bumpCounter(key: string, floor: number): Promise<number> {
-    return await this.client.cfBump(key, floor);
+    const fast = this.client.cfBump(key, floor);
+    return Number(await followRedirect(this.client, fast, (p) => p.cfBump(key, floor)));
   }
 
   onTopologyChange(listener: (slots: AffectedSlots) => void): () => void {
@@ -179,6 +217,10 @@ export class RedisDriver implements L2Driver {
     client.on('close', onClose);
     return () => client.off('close', onClose);
   }
+}
+
+function asText(reply: unknown): string | null {
+  return typeof reply === 'string' ? reply : null;
 }
 
 function ttlArg(ttlMs: number): number {
