@@ -23,7 +23,9 @@ export interface Harness {
 async function signIn(client: DbClient, email: string): Promise<Caller> {
   let token: string | undefined;
   const cookies = { setSession: (t: string) => (token = t), clearSession: () => undefined };
-  await createCaller(await createContext({ db: client.db, cookies, secretKey: testSecretKey })).auth.login({
+  await createCaller(
+    await createContext({ db: client.db, cookies, secretKey: testSecretKey }),
+  ).auth.login({
     email,
     password,
   });
