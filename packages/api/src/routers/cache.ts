@@ -11,7 +11,7 @@ import {
   looseNamespace,
   looseTag,
 } from '../namespaces/data-access.js';
-import { readEntry, versionOf } from '../namespaces/gateway-read.js';
+import { readEntry } from '../namespaces/gateway-read.js';
 import { invalidate, invalidateInput } from '../namespaces/invalidate.js';
 import { gatewayCache, type GatewayCache } from '../namespaces/gateway-registry.js';
 import { apiKeyProcedure, createTRPCRouter } from '../trpc.js';
@@ -49,8 +49,11 @@ export const cacheRouter = createTRPCRouter({
       checkKey(policy, input.key);
       checkValue(policy, input.value);
       checkTags(policy, input.tags);
-      await cacheCall(() => gw.cache.set(input.key, input.value, { tags: input.tags }));
-      return { key: input.key, version: versionOf(await gw.cache.inspect(input.key)) };
+      // The committed version comes back from the write itself (0 while write-behind queues it).
+      const version = await cacheCall(() =>
+        gw.cache.set(input.key, input.value, { tags: input.tags }),
+      );
+      return { key: input.key, version: String(version) };
     }),
 
   delete: apiKeyProcedure.input(keyInput).mutation(async ({ ctx, input }) => {

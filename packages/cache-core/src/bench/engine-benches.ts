@@ -128,7 +128,7 @@ export const writeThroughBench: MicroBench = {
     try {
       await source.ensureTable();
       await cache.ready;
-      const set = (i: number): Promise<void> => cache.set(`w${i % 50}`, value);
+      const set = (i: number): Promise<unknown> => cache.set(`w${i % 50}`, value);
       const upsert = (i: number): Promise<unknown> => source.store([{ key: `u${i % 50}`, value }]);
       const ping = (): Promise<unknown> => client.ping();
       const sequential = async (i: number): Promise<void> => {

@@ -55,19 +55,21 @@ export class Cache<V> {
     return this.reads.getOrLoad(key, loader);
   }
 
-  async set(key: string, value: V, options?: SetOptions): Promise<void> {
+  /** Resolves with the committed version (0 for a write-behind value still queued). */
+  async set(key: string, value: V, options?: SetOptions): Promise<number> {
     const prepared = this.writes.prepare(key, value, options);
     await this.ready;
-    await this.writes.setMany([prepared]);
+    const [version] = await this.writes.setMany([prepared]);
+    return version ?? 0;
   }
 
-  /** All entries are validated before anything is written. */
+  /** All entries are validated before anything is written; resolves with versions as `set` does. */
   async setMany(
     entries: readonly { key: string; value: V; options?: SetOptions }[],
-  ): Promise<void> {
+  ): Promise<number[]> {
     const prepared = entries.map((e) => this.writes.prepare(e.key, e.value, e.options));
     await this.ready;
-    await this.writes.setMany(prepared);
+    return this.writes.setMany(prepared);
   }
 
   async delete(key: string): Promise<void> {

@@ -57,8 +57,12 @@ export class WritePath<V> {
     return { key, value, payload, tags, ttlMs: options.ttlMs };
   }
 
-  async setMany(entries: readonly Prepared<V>[]): Promise<void> {
-    if (entries.length === 0) return;
+  /**
+   * Resolves with each entry's committed version, in order; a write-behind entry is only queued
+   * and answers 0 (older than any commit).
+   */
+  async setMany(entries: readonly Prepared<V>[]): Promise<number[]> {
+    if (entries.length === 0) return [];
     const core = this.core;
     const mode = core.policy.writeMode;
     if (mode === 'write-behind') {
@@ -67,13 +71,13 @@ export class WritePath<V> {
       entries.forEach((entry) => {
         this.afterQueued(entry.key);
       });
-      return;
+      return entries.map(() => 0);
     }
     const versionOf =
       mode === 'write-through'
         ? byKey(await this.store(entries))
         : byIndex(await this.counterVersions(entries.length));
-    await Promise.all(
+    return Promise.all(
       entries.map(async (entry, i) => {
         const version = versionOf(entry.key, i);
         if (version === undefined) throw new SourceError('store', `no version returned for a key`);
@@ -85,6 +89,7 @@ export class WritePath<V> {
           entry.ttlMs,
         );
         await core.propagate(entry.key, record, ttlMs, entry.value);
+        return version;
       }),
     );
   }

@@ -37,9 +37,10 @@ describe.each(databaseKinds())('write-through cache on %s', (kind) => {
   });
 
   it('set commits to PostgreSQL with a version, then every tier holds that version', async () => {
-    await a.set('k1', { name: 'one', n: 1 });
+    const committed = await a.set('k1', { name: 'one', n: 1 });
     const row = await rowOf(pgSource.pool, table, 'k1');
     expect(row?.value).toEqual({ name: 'one', n: 1 });
+    expect(committed).toBe(row?.version);
     const view = await a.inspect('k1');
     expect(view.l2?.version).toBe(row?.version);
     expect(view.l1?.version).toBe(row?.version);
@@ -100,9 +101,13 @@ describe.each(databaseKinds())('write-through cache on %s', (kind) => {
   });
 
   it('getMany and setMany batch across tiers and keep key order', async () => {
-    await a.setMany([
+    const versions = await a.setMany([
       { key: 'm1', value: { name: 'm1', n: 1 } },
       { key: 'm2', value: { name: 'm2', n: 2 } },
+    ]);
+    expect(versions).toEqual([
+      (await rowOf(pgSource.pool, table, 'm1'))?.version,
+      (await rowOf(pgSource.pool, table, 'm2'))?.version,
     ]);
     await pgSource.store([{ key: 'm3', value: { name: 'm3', n: 3 } }]);
     const values = await b.getMany(['m2', 'missing', 'm1', 'm3']);

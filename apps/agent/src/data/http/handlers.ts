@@ -61,8 +61,9 @@ async function set({ req, runtime, key }: HandlerInput): Promise<unknown> {
   const k = checkKey(runtime, key);
   const body = await readJson(req, runtime.config.maxValueBytes + bodyOverhead, setBody);
   checkTags(runtime, body.tags);
-  await runtime.cache.set(k, body.value, { tags: body.tags });
-  return { key: k, version: await versionOf(runtime, k) };
+  // The committed version straight from the write (0 while a write-behind value is queued).
+  const version = await runtime.cache.set(k, body.value, { tags: body.tags });
+  return { key: k, version: String(version) };
 }
 
 async function remove({ runtime, key }: HandlerInput): Promise<unknown> {
@@ -89,11 +90,10 @@ async function setMany({ req, runtime }: HandlerInput): Promise<unknown> {
     checkKey(runtime, e.key);
     checkTags(runtime, e.tags);
   });
-  await runtime.cache.setMany(
+  const versions = await runtime.cache.setMany(
     body.entries.map((e) => ({ key: e.key, value: e.value, options: { tags: e.tags } })),
   );
-  const versions = await Promise.all(body.entries.map((e) => versionOf(runtime, e.key)));
-  return { entries: body.entries.map((e, i) => ({ key: e.key, version: versions[i] })) };
+  return { entries: body.entries.map((e, i) => ({ key: e.key, version: String(versions[i]) })) };
 }
 
 async function invalidate({ req, runtime }: HandlerInput): Promise<unknown> {
