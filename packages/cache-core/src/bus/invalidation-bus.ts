@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ShardMessage } from '../l2/driver.js';
+import { followRedirect } from '../l2/redirect.js';
 import type { RedisClient } from '../l2/redis-client.js';
 import {
   decodeBusMessage,
@@ -65,7 +66,9 @@ export class InvalidationBus {
 
   async publish(kind: BusMessageKind, subject: string, version: number): Promise<void> {
     const { channel, message } = this.prepare(kind, subject, version);
-    await this.client.spublish(channel, message);
+    // Auto-pipelined like the L2 commands, so a slot migration can hand back the same refusals.
+    const fast = this.client.spublish(channel, message);
+    await followRedirect(this.client, fast, (p) => p.spublish(channel, message));
   }
 
   /**
