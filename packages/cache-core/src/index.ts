@@ -14,11 +14,7 @@ export type { RedisClient } from './l2/redis-client.js';
 export type { L2Record, RecordKind } from './record.js';
 export { decodeRecord } from './l2/record-codec.js';
 export { KeyLayout } from './keys.js';
-export {
-  namespaceAclRules,
-  scopesAclRules,
-  type NamespacePermission,
-} from './l2/acl-rules.js';
+export { namespaceAclRules, scopesAclRules, type NamespacePermission } from './l2/acl-rules.js';
 export { keySlot } from './slot.js';
 export { MAX_KEY_BYTES, DEFAULT_MAX_VALUE_BYTES, MAX_VALUE_BYTES_CEILING } from './limits.js';
 export {
