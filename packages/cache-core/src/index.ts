@@ -3,6 +3,7 @@ export { createCache, type CacheOptions } from './cache/create-cache.js';
 export { Cache, type TierView } from './cache/cache.js';
 export type { SetOptions as CacheSetOptions } from './cache/write-path.js';
 export type { Loader } from './cache/load-path.js';
+export type { CacheEntry, ReadTier } from './cache/read-entry.js';
 export { defaultPolicy, type CachePolicy, type WriteMode } from './cache/policy.js';
 export * from './errors.js';
 export { CacheEvents, type CacheEventMap, type CacheEventName, type Tier } from './events.js';

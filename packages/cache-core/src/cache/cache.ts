@@ -6,6 +6,7 @@ import type { CacheCore } from './cache-core.js';
 import type { L1Entry } from './l1-tier.js';
 import type { Loader } from './load-path.js';
 import type { ReadPath } from './read-path.js';
+import { pickEntry, pickValue, type CacheEntry } from './read-entry.js';
 import type { SetOptions, WritePath } from './write-path.js';
 
 /** What each tier holds for a key right now (key browser, tests). */
@@ -47,12 +48,32 @@ export class Cache<V> {
   // The read paths skip awaiting `ready` once it resolved, and `get` is no async layer of its
   // own: a promise and a microtask less per hit.
   get(key: string): Promise<V | undefined> {
-    return this.isReady ? this.reads.get(key) : this.ready.then(() => this.reads.get(key));
+    const reads = this.reads;
+    return this.isReady
+      ? reads.get(key, pickValue)
+      : this.ready.then(() => reads.get(key, pickValue));
+  }
+
+  /** As `get`, with the value's version and the tier that answered (read in the same pass). */
+  getEntry(key: string): Promise<CacheEntry<V> | undefined> {
+    const reads = this.reads;
+    return this.isReady
+      ? reads.get(key, pickEntry)
+      : this.ready.then(() => reads.get(key, pickEntry));
   }
 
   async getOrLoad(key: string, loader?: Loader<V>): Promise<V | undefined> {
     if (!this.isReady) await this.ready;
-    return this.reads.getOrLoad(key, loader);
+    return this.reads.getOrLoad(key, pickValue, loader);
+  }
+
+  /**
+   * As `getOrLoad`, with version and tier: 'source' when this call's load (or the load it joined
+   * in this process) read the source, 'l2' when another process's fill answered.
+   */
+  async getOrLoadEntry(key: string, loader?: Loader<V>): Promise<CacheEntry<V> | undefined> {
+    if (!this.isReady) await this.ready;
+    return this.reads.getOrLoad(key, pickEntry, loader);
   }
 
   /** Resolves with the committed version (0 for a write-behind value still queued). */
@@ -88,7 +109,16 @@ export class Cache<V> {
       assertKey(key);
     });
     await this.ready;
-    return this.reads.getMany(keys);
+    return this.reads.getMany(keys, pickValue);
+  }
+
+  /** As `getMany`, each found value with its version and tier; undefined where absent. */
+  async getManyEntries(keys: readonly string[]): Promise<(CacheEntry<V> | undefined)[]> {
+    keys.forEach((key) => {
+      assertKey(key);
+    });
+    await this.ready;
+    return this.reads.getMany(keys, pickEntry);
   }
 
   async invalidate(key: string): Promise<void> {

@@ -1,15 +1,16 @@
 import type { L2Record } from '../record.js';
 import type { L1Entry } from './l1-tier.js';
+import type { ReadResult } from './read-entry.js';
 
-/** A value the read path may serve, with what it knows about its freshness. */
-export interface Candidate<V> {
-  value: V | undefined;
+/** A stale value the read path may serve, with its version, tier and what it knows of its age. */
+export interface Candidate<V> extends ReadResult<V> {
   softExpiresAt: number;
   createdAt: number;
 }
 
 export function candidateOf<V>(entry: L1Entry<V>): Candidate<V> {
-  return { value: entry.value, softExpiresAt: entry.softExpiresAt, createdAt: entry.createdAt };
+  const { value, version, softExpiresAt, createdAt } = entry;
+  return { value, version, tier: 'l1', softExpiresAt, createdAt };
 }
 
 /** A record read from L2, judged: fresh hit, stale candidate, or nothing usable. */

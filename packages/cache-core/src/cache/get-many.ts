@@ -3,6 +3,7 @@ import type { CacheCore } from './cache-core.js';
 import type { Judged } from './freshness.js';
 import type { FillGuard } from './l1-tier.js';
 import { loadMany, readFresh, type Found } from './load-many.js';
+import type { PickRead } from './read-entry.js';
 
 type Judge<V> = (record: L2Record) => Promise<Judged<V>>;
 
@@ -11,12 +12,13 @@ type Judge<V> = (record: L2Record) => Promise<Judged<V>>;
  * the same per-key leases as getOrLoad taken in one batch (see loadMany). A key asked for twice is
  * read and loaded once.
  */
-export async function getMany<V>(
+export async function getMany<V, R>(
   core: CacheCore<V>,
   judge: Judge<V>,
   keys: readonly string[],
-): Promise<(V | undefined)[]> {
-  const results = new Array<V | undefined>(keys.length);
+  pick: PickRead<V, R>,
+): Promise<R[]> {
+  const results = new Array<R>(keys.length);
   const now = Date.now();
   const missing: number[] = [];
   keys.forEach((key, i) => {
@@ -26,7 +28,7 @@ export async function getMany<V>(
       now < entry.softExpiresAt &&
       core.tags.isValid(entry.tags, entry.createdAt)
     ) {
-      results[i] = entry.value;
+      results[i] = pick(entry.value, entry.version, 'l1');
     } else missing.push(i);
   });
   if (missing.length === 0) return results;
@@ -37,7 +39,11 @@ export async function getMany<V>(
   }
   try {
     const found = await readThenLoad(core, judge, [...guards.keys()], guards);
-    for (const i of missing) results[i] = found.get(keys[i] ?? '');
+    for (const i of missing) {
+      const read = found.get(keys[i] ?? '');
+      results[i] =
+        read === undefined ? pick(undefined, 0, 'l2') : pick(read.value, read.version, read.tier);
+    }
   } finally {
     for (const guard of guards.values()) core.l1.end(guard);
   }
@@ -59,7 +65,7 @@ async function readThenLoad<V>(
     left = keys;
   }
   if (left.length > 0 && core.source !== undefined) {
-    for (const [key, value] of await loadMany(core, judge, left, guards)) found.set(key, value);
+    for (const [key, read] of await loadMany(core, judge, left, guards)) found.set(key, read);
   }
   return found;
 }

@@ -6,11 +6,12 @@ import type { CacheCore } from './cache-core.js';
 import { sleep, type Judged } from './freshness.js';
 import type { FillGuard } from './l1-tier.js';
 import { recordForLoad } from './load-record.js';
+import type { ReadResult } from './read-entry.js';
 
 type Judge<V> = (record: L2Record) => Promise<Judged<V>>;
 
-/** What a batch found, by key: present once the key is resolved (undefined = absent). */
-export type Found<V> = Map<string, V | undefined>;
+/** What a batch found, by key: present once the key is resolved (value undefined = absent). */
+export type Found<V> = Map<string, ReadResult<V>>;
 
 const noop = (): void => undefined;
 
@@ -61,7 +62,7 @@ export async function readFresh<V>(
         left.push(key);
         return;
       }
-      found.set(key, judged.value);
+      found.set(key, { value: judged.value, version: judged.record.version, tier: 'l2' });
       const guard = guards.get(key);
       if (guard !== undefined) core.fillL1(guard, judged.record, core.policy.ttlMs, judged.value);
     }),
@@ -176,7 +177,7 @@ async function load<V>(
   await Promise.all(
     keys.map(async (key) => {
       const row = rows.get(key);
-      found.set(key, row?.value);
+      found.set(key, { value: row?.value, version: row?.version ?? 0, tier: 'source' });
       events.emit('load', { namespace, durationMs, found: row !== undefined });
       const made = recordForLoad(core, row);
       const guard = guards.get(key);

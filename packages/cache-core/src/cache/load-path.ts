@@ -4,6 +4,7 @@ import type { CacheCore } from './cache-core.js';
 import { sleep, withTimeout, type Candidate } from './freshness.js';
 import type { FillGuard } from './l1-tier.js';
 import { recordForLoad } from './load-record.js';
+import type { ReadResult } from './read-entry.js';
 
 /** A caller-supplied loader (cache-aside); undefined means absent. */
 export type Loader<V> = (key: string) => Promise<V | undefined>;
@@ -14,7 +15,8 @@ interface Loaded<V> {
   version: number;
 }
 
-type Probe<V> = { hit: true; value: V | undefined } | { hit: false };
+/** A fill found in L2 (another caller's load): its value and version. */
+export type Probe<V> = { hit: true; value: V | undefined; version: number } | { hit: false };
 
 /** Reads L2 for a fill another caller made; records soft-expiring at or before `newerThan` don't count. */
 export type ProbeFill<V> = (key: string, guard: FillGuard, newerThan: number) => Promise<Probe<V>>;
@@ -44,7 +46,7 @@ export class LoadPath<V> {
     stale?: Candidate<V>,
     loader?: Loader<V>,
     newerThan = -Infinity,
-  ): Promise<V | undefined> {
+  ): Promise<ReadResult<V>> {
     const { l2, layout, policy, events, namespace } = this.core;
     const leaseKey = layout.lease(key);
     const token = randomBytes(12).toString('hex');
@@ -53,14 +55,14 @@ export class LoadPath<V> {
       events.emit('coalesced', { namespace, scope: 'lease' });
       const deadline = Date.now() + policy.leaseTtlMs;
       const waited = await this.waitForFill(key, leaseKey, guard, deadline, newerThan);
-      if (waited.hit) return waited.value;
+      if (waited.hit) return { value: waited.value, version: waited.version, tier: 'l2' };
       leased = await this.tryLease(leaseKey, token);
     }
     try {
       if (leased === true) {
         // Double check: the previous holder may have filled between our miss and our lease.
         const filled = await this.probe(key, guard, newerThan);
-        if (filled.hit) return filled.value;
+        if (filled.hit) return { value: filled.value, version: filled.version, tier: 'l2' };
       }
       return await this.loadAndFill(key, guard, stale, loader);
     } finally {
@@ -109,7 +111,7 @@ export class LoadPath<V> {
     guard: FillGuard,
     stale: Candidate<V> | undefined,
     loader: Loader<V> | undefined,
-  ): Promise<V | undefined> {
+  ): Promise<ReadResult<V>> {
     const { events, namespace, policy } = this.core;
     const started = Date.now();
     let loaded: Loaded<V>;
@@ -124,7 +126,7 @@ export class LoadPath<V> {
       events.emit('loadError', { namespace, error: coded });
       if (stale !== undefined && policy.failSafe) {
         events.emit('staleServed', { namespace, reason: 'fail-safe' });
-        return stale.value;
+        return stale;
       }
       throw coded;
     }
@@ -132,7 +134,7 @@ export class LoadPath<V> {
     this.loadMs = this.loadMs * 0.8 + duration * 0.2;
     events.emit('load', { namespace, durationMs: duration, found: loaded.found });
     await this.fill(guard, loaded);
-    return loaded.value;
+    return { value: loaded.value, version: loaded.version, tier: 'source' };
   }
 
   private async fetch(key: string, loader: Loader<V> | undefined): Promise<Loaded<V>> {

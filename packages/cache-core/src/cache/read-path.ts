@@ -1,37 +1,41 @@
 import { NoSourceError } from '../errors.js';
 import { assertKey } from '../limits.js';
-import type { L2Record } from '../record.js';
+import { candidateOf, shouldRefreshEarly, type Candidate, type Judged } from './freshness.js';
 import type { CacheCore } from './cache-core.js';
-import {
-  candidateOf,
-  servesAsAbsent,
-  shouldRefreshEarly,
-  type Candidate,
-  type Judged,
-} from './freshness.js';
 import type { FillGuard } from './l1-tier.js';
-import { LoadPath, type Loader } from './load-path.js';
+import { L2Reader } from './l2-reader.js';
+import { LoadPath, type Loader, type Probe } from './load-path.js';
 import { getMany } from './get-many.js';
+import type { PickRead, ReadResult } from './read-entry.js';
 import { SingleFlight } from './single-flight.js';
 
-type Probe<V> = { hit: true; value: V | undefined } | { hit: false };
+type Local<V> =
+  { hit: true; value: V | undefined; version: number } | { hit: false; stale?: Candidate<V> };
 
 const noop = (): void => undefined;
 
 /** Shared: the L2 hot path goes through `local` on every read and need not allocate its answer. */
 const localMiss = Object.freeze({ hit: false } as const);
 
-function freshValue<V>(judged: Judged<V>): V | undefined {
-  return judged.state === 'fresh' ? judged.value : undefined;
+function pickFresh<V, R>(judged: Judged<V>, pick: PickRead<V, R>): R {
+  return judged.state === 'fresh'
+    ? pick(judged.value, judged.record.version, 'l2')
+    : pick(undefined, 0, 'l2');
 }
 
-/** get / getOrLoad: L1 → L2 → (lease) → source, with freshness rules. */
+/**
+ * get / getOrLoad and their entry forms: L1 → L2 → (lease) → source, with freshness rules. Each
+ * read is written once against a `pick` that shapes its answer (the value, or value + version +
+ * tier), so an entry costs no second look at any tier.
+ */
 export class ReadPath<V> {
   readonly loads: LoadPath<V>;
-  private readonly flights = new SingleFlight<V | undefined>();
-  private readonly refreshes = new SingleFlight<V | undefined>();
+  private readonly l2: L2Reader<V>;
+  private readonly flights = new SingleFlight<ReadResult<V>>();
+  private readonly refreshes = new SingleFlight<ReadResult<V>>();
 
   constructor(private readonly core: CacheCore<V>) {
+    this.l2 = new L2Reader(core);
     this.loads = new LoadPath(core, (key, guard, newerThan) => this.probe(key, guard, newerThan));
   }
 
@@ -40,79 +44,79 @@ export class ReadPath<V> {
    * than async functions: on an L2 hit each async layer costs a promise and a microtask, which at
    * 50 concurrent callers is a measurable share of the time next to a bare GET.
    */
-  get(key: string): Promise<V | undefined> {
-    let local: ReturnType<ReadPath<V>['local']>;
+  get<R>(key: string, pick: PickRead<V, R>): Promise<R> {
+    let local: Local<V>;
     try {
       local = this.local(key);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    if (local.hit) return Promise.resolve(local.value);
+    if (local.hit) return Promise.resolve(pick(local.value, local.version, 'l1'));
     // Without L1 there is nothing to guard: skip the bookkeeping on the L2 hot path.
-    if (!this.core.l1.enabled) return this.readL2Value(key);
-    return this.getGuarded(key);
+    if (!this.core.l1.enabled) return this.readL2Value(key, pick);
+    return this.getGuarded(key, pick);
   }
 
-  /** readL2 without L1 bookkeeping, straight to the value: one promise hop after the GET. */
-  private readL2Value(key: string): Promise<V | undefined> {
+  /** The L2 read without L1 bookkeeping, straight to the answer: one promise hop after the GET. */
+  private readL2Value<R>(key: string, pick: PickRead<V, R>): Promise<R> {
     const core = this.core;
     return core.l2.read(core.entryKey(key)).then(
       (record) => {
-        const judged = this.judgeAndCount(record);
-        return judged instanceof Promise ? judged.then(freshValue) : freshValue(judged);
+        const judged = this.l2.judgeAndCount(record);
+        return judged instanceof Promise
+          ? judged.then((j) => pickFresh(j, pick))
+          : pickFresh(judged, pick);
       },
       (error: unknown) => {
         core.l2Failed('read', error);
-        this.counted({ state: 'none' });
-        return undefined;
+        this.l2.counted({ state: 'none' });
+        return pick(undefined, 0, 'l2');
       },
     );
   }
 
-  private async getGuarded(key: string): Promise<V | undefined> {
+  private async getGuarded<R>(key: string, pick: PickRead<V, R>): Promise<R> {
     const core = this.core;
     const guard = core.l1.begin(key);
     try {
-      const judged = await this.readL2(key);
-      if (judged.state !== 'fresh') return undefined;
-      core.fillL1(guard, judged.record, core.policy.ttlMs, judged.value);
-      return judged.value;
+      const judged = await this.l2.read(key);
+      if (judged.state === 'fresh')
+        core.fillL1(guard, judged.record, core.policy.ttlMs, judged.value);
+      return pickFresh(judged, pick);
     } finally {
       core.l1.end(guard);
     }
   }
 
-  getMany(keys: readonly string[]): Promise<(V | undefined)[]> {
+  getMany<R>(keys: readonly string[], pick: PickRead<V, R>): Promise<R[]> {
     this.core.assertOpen();
-    return getMany(this.core, (record) => this.judge(record), keys);
+    return getMany(this.core, (record) => this.l2.judge(record), keys, pick);
   }
 
   /** Read-through: on a miss one caller (per process, then per cluster) loads; the rest share it. */
-  async getOrLoad(key: string, loader?: Loader<V>): Promise<V | undefined> {
+  async getOrLoad<R>(key: string, pick: PickRead<V, R>, loader?: Loader<V>): Promise<R> {
     const local = this.local(key);
-    if (local.hit) return local.value;
+    if (local.hit) return pick(local.value, local.version, 'l1');
     if (loader === undefined && this.core.source === undefined)
       throw new NoSourceError('getOrLoad');
     const { promise, joined } = this.flights.run(key, () => this.resolve(key, local.stale, loader));
     if (joined)
       this.core.events.emit('coalesced', { namespace: this.core.namespace, scope: 'process' });
-    return promise;
+    const read = await promise;
+    return pick(read.value, read.version, read.tier);
   }
 
   /** Repair overlay and L1; a stale L1 entry is handed on as a candidate. */
-  private local(
-    key: string,
-  ): { hit: true; value: V | undefined } | { hit: false; stale?: Candidate<V> } {
+  private local(key: string): Local<V> {
     const core = this.core;
     core.assertOpen();
     assertKey(key);
     const repair = core.repairs.get(key);
     if (repair !== undefined) {
       const { record } = repair;
-      return {
-        hit: true,
-        value: record.kind === 'value' ? core.serializer.deserialize(record.payload) : undefined,
-      };
+      const value =
+        record.kind === 'value' ? core.serializer.deserialize(record.payload) : undefined;
+      return { hit: true, value, version: record.version };
     }
     const entry = core.l1.get(key);
     if (entry !== undefined && core.tags.isValid(entry.tags, entry.createdAt)) {
@@ -120,7 +124,7 @@ export class ReadPath<V> {
       if (now < entry.softExpiresAt) {
         core.events.emit('hit', core.tierEvents.l1Hit);
         this.maybeRefreshEarly(key, entry.softExpiresAt, now);
-        return { hit: true, value: entry.value };
+        return { hit: true, value: entry.value, version: entry.version };
       }
       core.events.emit('miss', core.tierEvents.l1Miss);
       return { hit: false, stale: candidateOf(entry) };
@@ -133,15 +137,16 @@ export class ReadPath<V> {
     key: string,
     stale: Candidate<V> | undefined,
     loader?: Loader<V>,
-  ): Promise<V | undefined> {
+  ): Promise<ReadResult<V>> {
     const core = this.core;
     const guard = core.l1.begin(key);
-    const judged = await this.readL2(key);
+    const judged = await this.l2.read(key);
     if (judged.state === 'fresh') {
-      core.fillL1(guard, judged.record, core.policy.ttlMs, judged.value);
-      this.maybeRefreshEarly(key, judged.record.softExpiresAt, Date.now());
+      const { record, value } = judged;
+      core.fillL1(guard, record, core.policy.ttlMs, value);
+      this.maybeRefreshEarly(key, record.softExpiresAt, Date.now());
       core.l1.end(guard);
-      return judged.value;
+      return { value, version: record.version, tier: 'l2' };
     }
     const candidate = judged.state === 'stale' ? judged.candidate : stale;
     if (candidate !== undefined && core.policy.staleWhileRevalidate) {
@@ -151,7 +156,7 @@ export class ReadPath<V> {
         reason: 'stale-while-revalidate',
       });
       this.refreshInBackground(key, loader);
-      return candidate.value;
+      return candidate;
     }
     const work = this.loads.load(key, guard, candidate, loader);
     void work
@@ -165,19 +170,19 @@ export class ReadPath<V> {
 
   /** With a stale value at hand, a slow source gets `softTimeoutMs`; the load still fills later. */
   private raceSoftTimeout(
-    work: Promise<V | undefined>,
+    work: Promise<ReadResult<V>>,
     stale: Candidate<V>,
-  ): Promise<V | undefined> {
+  ): Promise<ReadResult<V>> {
     const core = this.core;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         core.events.emit('staleServed', { namespace: core.namespace, reason: 'soft-timeout' });
-        resolve(stale.value);
+        resolve(stale);
       }, core.policy.softTimeoutMs);
       work.then(
-        (value) => {
+        (read) => {
           clearTimeout(timer);
-          resolve(value);
+          resolve(read);
         },
         (error: unknown) => {
           clearTimeout(timer);
@@ -217,54 +222,10 @@ export class ReadPath<V> {
 
   /** Used by lease waiters: a fresh L2 record counts as the fill. */
   private async probe(key: string, guard: FillGuard, newerThan: number): Promise<Probe<V>> {
-    const judged = await this.readL2(key, true);
+    const judged = await this.l2.read(key, true);
     if (judged.state !== 'fresh' || judged.record.softExpiresAt <= newerThan) return { hit: false };
-    this.core.fillL1(guard, judged.record, this.core.policy.ttlMs, judged.value);
-    return { hit: true, value: judged.value };
-  }
-
-  private readL2(key: string, rethrow = false): Promise<Judged<V>> {
-    const core = this.core;
-    return core.l2.read(core.entryKey(key)).then(
-      (record) => this.judgeAndCount(record),
-      (error: unknown) => {
-        if (rethrow) throw error;
-        core.l2Failed('read', error);
-        return this.counted({ state: 'none' });
-      },
-    );
-  }
-
-  private judgeAndCount(record: L2Record | undefined): Judged<V> | Promise<Judged<V>> {
-    if (record === undefined) return this.counted({ state: 'none' });
-    if (record.tags.length === 0) return this.counted(this.judgeUntagged(record));
-    return this.judge(record).then((judged) => this.counted(judged));
-  }
-
-  private counted(judged: Judged<V>): Judged<V> {
-    const { events, tierEvents } = this.core;
-    if (judged.state === 'fresh') events.emit('hit', tierEvents.l2Hit);
-    else events.emit('miss', tierEvents.l2Miss);
-    return judged;
-  }
-
-  async judge(record: L2Record): Promise<Judged<V>> {
-    if (record.tags.length > 0 && !(await this.core.tags.check(record.tags, record.createdAt))) {
-      return { state: 'none' };
-    }
-    return this.judgeUntagged(record);
-  }
-
-  private judgeUntagged(record: L2Record): Judged<V> {
-    if (servesAsAbsent(record)) return { state: 'fresh', value: undefined, record };
-    if (record.kind === 'tombstone') return { state: 'none' };
-    const value =
-      record.kind === 'value' ? this.core.serializer.deserialize(record.payload) : undefined;
-    if (Date.now() < record.softExpiresAt || record.pendingId !== undefined)
-      return { state: 'fresh', value, record };
-    return {
-      state: 'stale',
-      candidate: { value, softExpiresAt: record.softExpiresAt, createdAt: record.createdAt },
-    };
+    const { record, value } = judged;
+    this.core.fillL1(guard, record, this.core.policy.ttlMs, value);
+    return { hit: true, value, version: record.version };
   }
 }

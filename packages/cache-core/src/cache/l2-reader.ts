@@ -1,0 +1,53 @@
+import type { L2Record } from '../record.js';
+import type { CacheCore } from './cache-core.js';
+import { servesAsAbsent, type Judged } from './freshness.js';
+
+/** Reads one key's L2 record and judges it (fresh, stale, or nothing), counting hits and misses. */
+export class L2Reader<V> {
+  constructor(private readonly core: CacheCore<V>) {}
+
+  /** `rethrow` for lease waiters, who must tell an unreachable L2 from a miss. */
+  read(key: string, rethrow = false): Promise<Judged<V>> {
+    const core = this.core;
+    return core.l2.read(core.entryKey(key)).then(
+      (record) => this.judgeAndCount(record),
+      (error: unknown) => {
+        if (rethrow) throw error;
+        core.l2Failed('read', error);
+        return this.counted({ state: 'none' });
+      },
+    );
+  }
+
+  /** Synchronous for an untagged record: the L2 hot path takes no extra promise hop. */
+  judgeAndCount(record: L2Record | undefined): Judged<V> | Promise<Judged<V>> {
+    if (record === undefined) return this.counted({ state: 'none' });
+    if (record.tags.length === 0) return this.counted(this.judgeUntagged(record));
+    return this.judge(record).then((judged) => this.counted(judged));
+  }
+
+  counted(judged: Judged<V>): Judged<V> {
+    const { events, tierEvents } = this.core;
+    if (judged.state === 'fresh') events.emit('hit', tierEvents.l2Hit);
+    else events.emit('miss', tierEvents.l2Miss);
+    return judged;
+  }
+
+  async judge(record: L2Record): Promise<Judged<V>> {
+    if (record.tags.length > 0 && !(await this.core.tags.check(record.tags, record.createdAt))) {
+      return { state: 'none' };
+    }
+    return this.judgeUntagged(record);
+  }
+
+  private judgeUntagged(record: L2Record): Judged<V> {
+    if (servesAsAbsent(record)) return { state: 'fresh', value: undefined, record };
+    if (record.kind === 'tombstone') return { state: 'none' };
+    const value =
+      record.kind === 'value' ? this.core.serializer.deserialize(record.payload) : undefined;
+    if (Date.now() < record.softExpiresAt || record.pendingId !== undefined)
+      return { state: 'fresh', value, record };
+    const { version, softExpiresAt, createdAt } = record;
+    return { state: 'stale', candidate: { value, version, tier: 'l2', softExpiresAt, createdAt } };
+  }
+}
