@@ -90,13 +90,28 @@ async function otherPrimaries(pool: NodePool, move: SlotMove): Promise<ClusterNo
   );
 }
 
+/**
+ * Redis ≥ 7 turns a primary that gave away its last slot into a replica of the node that took it
+ * (cluster-allow-replica-migration) as soon as the target's new epoch reaches it, and a replica
+ * refuses SETSLOT; it closed its open slots on the way and follows the new owner anyway.
+ */
+const becameReplica = /Please use SETSLOT only with masters/;
+
+async function setOwnerOnSource(pool: NodePool, move: SlotMove): Promise<void> {
+  try {
+    await pool.text(move.from, 'CLUSTER', 'SETSLOT', move.slot, 'NODE', move.to.id);
+  } catch (error) {
+    if (!(error instanceof Error && becameReplica.test(error.message))) throw error;
+  }
+}
+
 /** 3. Give the slot to the target everywhere, only once the source holds no key of it. */
 async function closeSlot(pool: NodePool, move: SlotMove): Promise<void> {
   const { slot, from, to } = move;
   const left = await keysLeft(pool, from, slot);
   if (left > 0) throw new Error(`slot ${slot} still has ${left} keys on ${addressKey(from)}`);
   await pool.text(to, 'CLUSTER', 'SETSLOT', slot, 'NODE', to.id);
-  await pool.text(from, 'CLUSTER', 'SETSLOT', slot, 'NODE', to.id);
+  await setOwnerOnSource(pool, move);
   for (const other of await otherPrimaries(pool, move)) {
     // A primary that is briefly unreachable learns the owner through gossip instead.
     await pool.text(other, 'CLUSTER', 'SETSLOT', slot, 'NODE', to.id).catch(() => undefined);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownsSlot } from '../../src/cluster/cluster-nodes.js';
 import type { NodeRef } from '../../src/cluster/step-types.js';
+import { waitFor } from '../helpers/wait.js';
 import {
   buildCluster,
   countKeysInSlot,
@@ -118,5 +119,27 @@ describe('migrate-slots on real redis-servers', () => {
     ).rejects.toThrow('cancelled');
     expect(await agreedOwner(fleet, [fourth], [start, start + 2], fourth)).toBe(true);
     expect(await agreedOwner(fleet, [third], [start + 3, start + 9], third)).toBe(true);
+  });
+
+  it('moving away the last slot of a primary succeeds; Redis then makes it a replica of the taker', async () => {
+    const [first, , , fourth] = members as [NodeRef, NodeRef, NodeRef, NodeRef];
+    const cluster = fleet.client();
+    const keys = await writeKeys(cluster, 2000, 'drain');
+    const spec = {
+      kind: 'migrate-slots' as const,
+      from: fourth,
+      to: first,
+      ranges: (await fleet.self(fourth)).slots,
+      batchKeys: 50,
+    };
+    await fleet.run(spec);
+    const firstId = (await fleet.self(first)).id;
+    await waitFor('the emptied primary to replicate the taker', async () => {
+      const self = await fleet.self(fourth);
+      return self.primaryId === firstId && self.slots.length === 0;
+    });
+    // Once it is a replica (which refuses SETSLOT), the same step again is a no-op.
+    await fleet.run(spec);
+    expect(await missingKeys(cluster, keys)).toEqual([]);
   });
 });
