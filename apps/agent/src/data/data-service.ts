@@ -11,7 +11,6 @@ import { ConfigPoller, type FetchConfig } from './config-poller.js';
 import { createDataApiHandler } from './http/data-api.js';
 import { registerDataMetrics } from './metrics.js';
 import { NamespaceRegistry, type RegistryOptions } from './namespace-registry.js';
-import { trackTiers } from './read-tier.js';
 
 export type ReportUsage = (usage: { apiKeyId: string; lastUsedAt: string }[]) => Promise<unknown>;
 
@@ -44,7 +43,6 @@ export class DataService {
         log.error(message, { error });
       },
       onStart: (runtime) => {
-        trackTiers(runtime.cache);
         metrics.bind(runtime);
       },
     });

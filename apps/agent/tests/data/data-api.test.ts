@@ -134,9 +134,13 @@ describe('agent data API', () => {
       secret,
       body: { keys: ['n0', 'n49', 'missing'] },
     });
+    const written = new Map(
+      (set.body.entries as { key: string; version: string }[]).map((e) => [e.key, e.version]),
+    );
+    // Each found entry carries its version and tier, as a single GET does (the writer's own L1).
     expect(got.body.entries).toEqual([
-      { key: 'n0', found: true, value: { i: 0 } },
-      { key: 'n49', found: true, value: { i: 49 } },
+      { key: 'n0', found: true, value: { i: 0 }, version: written.get('n0'), tier: 'l1' },
+      { key: 'n49', found: true, value: { i: 49 }, version: written.get('n49'), tier: 'l1' },
       { key: 'missing', found: false },
     ]);
   });

@@ -1,7 +1,5 @@
-import type { TierView } from '@cachefleet/cache-core';
+import type { CacheEntry, ReadTier } from '@cachefleet/cache-core';
 import type { GatewayCache } from './gateway-registry.js';
-
-export type ReadTier = 'l1' | 'l2' | 'source';
 
 export interface ReadEntry {
   value: unknown;
@@ -9,19 +7,13 @@ export interface ReadEntry {
   tier: ReadTier;
 }
 
-export function versionOf(view: TierView<unknown>): string {
-  return String(view.l1?.version ?? view.l2?.version ?? 0);
+/** The gateway's answer for a found entry: the version as a string, as the agents' data API gives it. */
+export function answerOf(entry: CacheEntry<unknown>): ReadEntry {
+  return { value: entry.value, version: String(entry.version), tier: entry.tier };
 }
 
-/**
- * Reads through the namespace's cache and says which tier answered by looking before the read:
- * in L1, in L2 as a value, or else loaded from the source. The extra L2 GETs are the price of a
- * gateway answer carrying tier and version; the agents' data API is the fast path.
- */
+/** Reads through the namespace's cache; value, version and tier come from the same read. */
 export async function readEntry(gw: GatewayCache, key: string): Promise<ReadEntry | undefined> {
-  const before = await gw.cache.inspect(key);
-  const value = gw.hasSource ? await gw.cache.getOrLoad(key) : await gw.cache.get(key);
-  if (value === undefined) return undefined;
-  const tier: ReadTier = before.l1 ? 'l1' : before.l2?.kind === 'value' ? 'l2' : 'source';
-  return { value, version: versionOf(await gw.cache.inspect(key)), tier };
+  const entry = gw.hasSource ? await gw.cache.getOrLoadEntry(key) : await gw.cache.getEntry(key);
+  return entry === undefined ? undefined : answerOf(entry);
 }

@@ -66,10 +66,11 @@ describe.each(databaseKinds())('gateway and key browser on %s', (kind) => {
   });
 
   it('gets many in order, found or not', async () => {
-    await d.rw.cache.set({ namespace: 'notes', key: 'x', value: 1 });
+    const { version } = await d.rw.cache.set({ namespace: 'notes', key: 'x', value: 1 });
     const { entries } = await d.rw.cache.getMany({ namespace: 'notes', keys: ['x', 'nope'] });
+    // The writing process reads its own write back from L1, at the version the write answered.
     expect(entries).toEqual([
-      { key: 'x', found: true, value: 1 },
+      { key: 'x', found: true, value: 1, version, tier: 'l1' },
       { key: 'nope', found: false },
     ]);
   });

@@ -11,7 +11,7 @@ import {
   looseNamespace,
   looseTag,
 } from '../namespaces/data-access.js';
-import { readEntry } from '../namespaces/gateway-read.js';
+import { answerOf, readEntry } from '../namespaces/gateway-read.js';
 import { invalidate, invalidateInput } from '../namespaces/invalidate.js';
 import { gatewayCache, type GatewayCache } from '../namespaces/gateway-registry.js';
 import { apiKeyProcedure, createTRPCRouter } from '../trpc.js';
@@ -68,12 +68,12 @@ export const cacheRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const gw = await open(ctx, input.namespace, 'read');
       for (const key of input.keys) checkKey(gw.namespace.policy, key);
-      const values = await cacheCall(() => gw.cache.getMany(input.keys));
+      const found = await cacheCall(() => gw.cache.getManyEntries(input.keys));
       const entries = input.keys.map((key, i) => {
-        const value = values[i];
-        return value === undefined
+        const entry = found[i];
+        return entry === undefined
           ? { key, found: false as const }
-          : { key, found: true as const, value };
+          : { key, found: true as const, ...answerOf(entry) };
       });
       return { entries };
     }),

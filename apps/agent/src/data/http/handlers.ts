@@ -2,8 +2,8 @@
 // namespace's limits before cache-core is called, and cache-core validates a batch whole before
 // it writes anything, so a refused request changes nothing.
 import type http from 'node:http';
-import type { NamespaceRuntime } from '../namespace-runtime.js';
-import { withTier } from '../read-tier.js';
+import type { CacheEntry } from '@cachefleet/cache-core';
+import type { JsonValue, NamespaceRuntime } from '../namespace-runtime.js';
 import { readJson } from './body.js';
 import { DataApiError } from './errors.js';
 import type { Operation } from './route.js';
@@ -35,26 +35,20 @@ function checkTags(runtime: NamespaceRuntime, tags: readonly string[] | undefine
   }
 }
 
-function read(runtime: NamespaceRuntime, key: string): Promise<unknown> {
-  const { cache, config } = runtime;
-  return config.source === null ? cache.get(key) : cache.getOrLoad(key);
-}
-
 /**
- * The version a key holds now: its L1 entry's, else L2's. A write-behind value still queued has
- * none yet and answers "0" (older than any commit), so clients that order by version yield to it.
+ * Value, version and tier in one read. A write-behind value still queued has no commit yet and
+ * reads at version 0 (older than any commit), so clients that order by version yield to it.
  */
-async function versionOf(runtime: NamespaceRuntime, key: string): Promise<string> {
-  const view = await runtime.cache.inspect(key);
-  if (view.l2?.pendingId !== undefined) return '0';
-  return String(view.l1?.version ?? view.l2?.version ?? 0);
+function read(runtime: NamespaceRuntime, key: string): Promise<CacheEntry<JsonValue> | undefined> {
+  const { cache, config } = runtime;
+  return config.source === null ? cache.getEntry(key) : cache.getOrLoadEntry(key);
 }
 
 async function get({ runtime, key }: HandlerInput): Promise<unknown> {
   const k = checkKey(runtime, key);
-  const { value, tier } = await withTier(() => read(runtime, k));
-  if (value === undefined) throw new DataApiError(404, 'E_NOT_FOUND', 'no value for this key');
-  return { key: k, value, version: await versionOf(runtime, k), tier };
+  const entry = await read(runtime, k);
+  if (entry === undefined) throw new DataApiError(404, 'E_NOT_FOUND', 'no value for this key');
+  return { key: k, value: entry.value, version: String(entry.version), tier: entry.tier };
 }
 
 async function set({ req, runtime, key }: HandlerInput): Promise<unknown> {
@@ -75,10 +69,17 @@ async function remove({ runtime, key }: HandlerInput): Promise<unknown> {
 async function getMany({ req, runtime }: HandlerInput): Promise<unknown> {
   const body = await readJson(req, batchOverhead, getManyBody);
   body.keys.forEach((k) => checkKey(runtime, k));
-  const values = await runtime.cache.getMany(body.keys);
+  const found = await runtime.cache.getManyEntries(body.keys);
   const entries = body.keys.map((key, i) => {
-    const value = values[i];
-    return value === undefined ? { key, found: false } : { key, found: true, value };
+    const entry = found[i];
+    if (entry === undefined) return { key, found: false };
+    return {
+      key,
+      found: true,
+      value: entry.value,
+      version: String(entry.version),
+      tier: entry.tier,
+    };
   });
   return { entries };
 }
