@@ -18,6 +18,8 @@ export interface CacheEventMap {
   eviction: { namespace: string; reason: 'size' | 'expired' | 'explicit' };
   invalidationReceived: { namespace: string; kind: 'key' | 'tag' | 'flush' };
   busGap: { namespace: string; reason: GapReason };
+  /** The bus subscription is down or was refused (L1 serves nothing until it is back). */
+  busDown: { namespace: string; error: Error };
   l1Dropped: { namespace: string; reason: GapReason | 'flush'; entries: number };
   l2Error: { namespace: string; operation: string; error: Error };
   repairQueued: { namespace: string; operation: 'write' | 'publish' };

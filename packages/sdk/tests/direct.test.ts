@@ -10,6 +10,7 @@ import {
   type DirectNamespace,
 } from '../src/index.js';
 import { startDirectStack, type DirectStack } from './helpers/stack.js';
+import { runEach } from './helpers/teardown.js';
 import { within } from './helpers/within.js';
 
 interface User {
@@ -43,17 +44,11 @@ describe.each(databaseKinds())('direct mode on %s', (kind) => {
     await Promise.all([a.ready(), b.ready()]);
   }, 120_000);
   afterAll(async () => {
-    // Each step on its own: after a failed setup, the steps that can still run do.
-    const steps = [
+    await runEach([
       async () => writer.close(),
       async () => reader.close(),
       async () => stack.stop(),
-    ];
-    for (const step of steps) {
-      await step().catch((error: unknown) => {
-        console.error(error);
-      });
-    }
+    ]);
   });
 
   it('reads a PostgreSQL row through an agent once, then serves it from L1', async () => {

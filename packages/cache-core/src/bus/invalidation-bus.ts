@@ -15,8 +15,11 @@ export interface BusListener {
   message(message: BusMessage): void;
   /** Something may have been missed: the listener must forget what the bus would have corrected. */
   gap(reason: 'sequence' | 'reconnect'): void;
-  /** No subscription right now: the listener must not trust its L1 until `gap('reconnect')`. */
-  down(): void;
+  /**
+   * No subscription right now (`error` says why; reported again for every failed attempt): the
+   * listener must not trust its L1 until `gap('reconnect')`.
+   */
+  down(error: Error): void;
 }
 
 /**
@@ -44,9 +47,9 @@ export class InvalidationBus {
         this.lastSeen.clear();
         this.listener.gap('reconnect');
       },
-      down: () => {
+      down: (error) => {
         this.up = false;
-        this.listener.down();
+        this.listener.down(error);
       },
     });
   }

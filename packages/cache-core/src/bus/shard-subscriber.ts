@@ -7,8 +7,11 @@ export interface ShardSubscriberHandlers {
   message(text: string): void;
   /** Subscribed (first time or again): whatever was missed meanwhile is unknown. */
   up(): void;
-  /** The subscription is gone; messages may be lost until `up`. */
-  down(): void;
+  /**
+   * The subscription is gone, or an attempt to get it back failed (`error` says why: refused
+   * SSUBSCRIBE, authentication, connection); messages may be lost until `up`.
+   */
+  down(error: Error): void;
 }
 
 const maxBackoffMs = 1000;
@@ -39,7 +42,7 @@ export class ShardSubscriber {
   restart(): void {
     if (this.closed) return;
     this.teardown();
-    this.handlers.down();
+    this.handlers.down(new Error(`re-subscribing to ${this.channel} after a topology change`));
     this.schedule(0);
   }
 
@@ -61,17 +64,17 @@ export class ShardSubscriber {
       if (channel === this.channel) this.handlers.message(text);
     });
     // A server-side SUNSUBSCRIBE (slot moved) reaches ioredis as an unexpected reply, i.e. an error.
-    connection.on('error', () => {
-      this.lost(generation);
+    connection.on('error', (error: Error) => {
+      this.lost(generation, error);
     });
     connection.on('close', () => {
-      this.lost(generation);
+      this.lost(generation, new Error(`the subscription to ${this.channel} was closed`));
     });
     try {
       await connection.connect();
       await connection.ssubscribe(this.channel);
-    } catch {
-      this.lost(generation);
+    } catch (error) {
+      this.lost(generation, asError(error));
       return;
     }
     if (generation !== this.generation) return;
@@ -79,11 +82,11 @@ export class ShardSubscriber {
     this.handlers.up();
   }
 
-  private lost(generation: number): void {
+  private lost(generation: number, error: Error): void {
     if (generation !== this.generation || this.closed) return;
     this.generation++;
     this.teardown();
-    this.handlers.down();
+    this.handlers.down(error);
     this.attempts++;
     this.schedule(Math.min(maxBackoffMs, 25 * 2 ** this.attempts));
   }
@@ -92,7 +95,9 @@ export class ShardSubscriber {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.connect().catch(() => {
+      this.connect().catch((error: unknown) => {
+        // No owner to connect to (topology unknown yet): as lost as a refused subscription.
+        if (!this.closed) this.handlers.down(asError(error));
         this.schedule(maxBackoffMs);
       });
     }, delayMs);
@@ -121,6 +126,10 @@ export class ShardSubscriber {
     const [host, port] = await channelOwner(client, this.channel);
     return { ...client.options.redisOptions, ...base, host, port };
   }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /** host and port of the primary serving the channel's slot, after a fresh look at the topology. */

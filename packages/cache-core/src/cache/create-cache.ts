@@ -60,8 +60,9 @@ function busListener<V>(core: () => CacheCore<V>): BusListener {
       c.l1.setTrusted(true);
       void refreshGeneration(c);
     },
-    down() {
+    down(error) {
       const c = core();
+      c.events.emit('busDown', { namespace: c.namespace, error });
       c.l1.setTrusted(false);
       c.l1.dropAll('disconnect');
     },

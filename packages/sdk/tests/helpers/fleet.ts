@@ -39,20 +39,29 @@ export interface SeededCluster {
   password: string;
 }
 
+/** One admin command on every node (ACLs and client lists are per node). */
+export async function onEveryNode(
+  redis: TestRedisCluster,
+  command: string,
+  ...args: string[]
+): Promise<void> {
+  for (const node of redis.nodes) {
+    const client = new Redis({ host: node.host, port: node.port, maxRetriesPerRequest: 1 });
+    try {
+      await client.call(command, ...args);
+    } finally {
+      client.disconnect();
+    }
+  }
+}
+
 /** ACL SETUSER on every node (ACLs are per node). */
 export async function setAclUser(
   redis: TestRedisCluster,
   name: string,
   rules: readonly string[],
 ): Promise<void> {
-  for (const node of redis.nodes) {
-    const client = new Redis({ host: node.host, port: node.port, maxRetriesPerRequest: 1 });
-    try {
-      await client.call('ACL', 'SETUSER', name, 'reset', ...rules);
-    } finally {
-      client.disconnect();
-    }
-  }
+  await onEveryNode(redis, 'ACL', 'SETUSER', name, 'reset', ...rules);
 }
 
 export async function seedCluster(db: Database, redis: TestRedisCluster): Promise<SeededCluster> {
@@ -69,12 +78,16 @@ export async function seedCluster(db: Database, redis: TestRedisCluster): Promis
   return { id: row.id, username: row.redisUsername, password };
 }
 
-/** One agent + node row per Redis node; agents[i] serves the data API at agentUrls[i] if given. */
+/**
+ * One agent + node row per Redis node; agents[i] serves the data API at agentUrls[i] if given and
+ * authenticates with credentials[i] (`cfa_…`) if given.
+ */
 export async function seedNodes(
   db: Database,
   clusterId: string,
   redis: TestRedisCluster,
   agentUrls: readonly string[],
+  credentials: readonly string[] = [],
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const [i, node] of redis.nodes.entries()) {
@@ -84,7 +97,9 @@ export async function seedNodes(
       .values({
         name: `agent-${i}`,
         hostname: `host-${i}`,
-        credentialHash: randomBytes(16).toString('hex'),
+        credentialHash: createHash('sha256')
+          .update(credentials[i] ?? randomBytes(16).toString('hex'))
+          .digest('hex'),
         address: url?.hostname ?? null,
         agentPort: url === undefined ? null : Number(url.port),
         lastHeartbeatAt: new Date(),
@@ -138,12 +153,8 @@ export interface SeededKey {
   secret: string;
 }
 
-/** An API key row plus its Redis ACL user on every node, per the data contract. */
-export async function seedApiKey(
-  db: Database,
-  redis: TestRedisCluster,
-  scopes: ApiKeyScope[],
-): Promise<SeededKey> {
+/** An API key row only: its Redis ACL user is for the agents (or seedApiKey) to apply. */
+export async function insertApiKey(db: Database, scopes: ApiKeyScope[]): Promise<SeededKey> {
   const secret = `cfk_${randomBytes(24).toString('base64url')}`;
   const [row] = await db
     .insert(apiKeys)
@@ -155,8 +166,18 @@ export async function seedApiKey(
     })
     .returning();
   if (!row) throw new Error('no api key row');
-  await setAclUser(redis, `cfk_${row.id.replaceAll('-', '')}`, aclRules(row.id, scopes));
   return { id: row.id, secret };
+}
+
+/** An API key row plus its Redis ACL user on every node, per the data contract. */
+export async function seedApiKey(
+  db: Database,
+  redis: TestRedisCluster,
+  scopes: ApiKeyScope[],
+): Promise<SeededKey> {
+  const key = await insertApiKey(db, scopes);
+  await setAclUser(redis, `cfk_${key.id.replaceAll('-', '')}`, aclRules(key.id, scopes));
+  return key;
 }
 
 function aclRules(apiKeyId: string, scopes: ApiKeyScope[]): string[] {
