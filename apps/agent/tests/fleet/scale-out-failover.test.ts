@@ -1,16 +1,10 @@
 // Must-show journeys of issue 5 on real agents: create 3×1, add a 4th primary and rebalance under
 // cache-core load (no failed call, no key lost, ~4096 slots moved), then kill -9 a primary's Redis
 // (replica promoted and shown within 10 s; the restarted node rejoins as a replica).
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers/wait.js';
-import {
-  startFleetStand,
-  waitForOperation,
-  type FleetAgent,
-  type FleetStand,
-} from './fleet-harness.js';
+import { clusterUserOf } from './cluster-truth.js';
+import { startFleetStand, waitForOperation, type FleetStand } from './fleet-harness.js';
 import {
   clusterClient,
   expectedSnapshot,
@@ -19,20 +13,6 @@ import {
   startLoad,
   type LoadGenerator,
 } from './load-generator.js';
-
-interface Credential {
-  redisUsername: string;
-  redisPassword: string;
-}
-
-async function credentialOf(agent: FleetAgent): Promise<{ username: string; password: string }> {
-  const file = path.join(agent.config.dataDir, 'cluster-desired.json');
-  const desired = await waitFor('the applied cluster credential', async () => {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Credential | null;
-    return parsed ?? undefined;
-  });
-  return { username: desired.redisUsername, password: desired.redisPassword };
-}
 
 describe('fleet orchestration with real agents', () => {
   let stand: FleetStand;
@@ -72,7 +52,7 @@ describe('fleet orchestration with real agents', () => {
   it('adds a 4th primary and rebalances under load: no failed call, no key lost, ~4096 slots moved', async () => {
     const first = stand.agents[0];
     if (!first) throw new Error('no agent');
-    const user = await credentialOf(first);
+    const user = await clusterUserOf(first);
     const seeds = stand.agents.slice(0, 3).map((a) => ({ host: '127.0.0.1', port: a.redisPort }));
     load = startLoad(clusterClient(seeds, user), 500);
     seeded = await seed(gen().cache, 20_000, 'seed');
