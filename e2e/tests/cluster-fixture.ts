@@ -101,22 +101,38 @@ export async function awaitReported(
   );
 }
 
-/** The cluster once the console's model says it is ok and every slot has an owner. */
+type OperationView = RouterOutputs['operations']['get'];
+
+/**
+ * The cluster once its create operation has succeeded and the console's model says it is ok with
+ * every slot owned. The cluster state alone is not enough: it turns ok as soon as the slots are
+ * assigned, while the replicas are still being attached and synced, and a replica that has not
+ * finished its first sync refuses to take over from a killed primary.
+ */
 async function awaitClusterOk(request: APIRequestContext, operation: Operation) {
   let last: unknown;
-  return waitUntil(
-    `cluster ${operation.clusterId} to be ok`,
+  const outcome = await waitUntil(
+    `cluster ${operation.clusterId} to be created and ok`,
     async () => {
+      const progress = await trpcQuery<OperationView>(request, 'operations.get', {
+        id: operation.id,
+      });
+      if (progress.status === 'failed' || progress.status === 'cancelled') {
+        return { ended: `create operation ${progress.status}: ${progress.error ?? ''}` };
+      }
       const view = await trpcQuery<ClusterView>(request, 'clusters.get', {
         clusterId: operation.clusterId,
       });
-      const progress = await trpcQuery<unknown>(request, 'operations.get', { id: operation.id });
       last = { state: view.cluster.state, slots: view.slotsCovered, operation: progress };
-      return view.cluster.state === 'ok' && view.slotsCovered === allSlots ? view : undefined;
+      const created = progress.status === 'succeeded';
+      const ok = view.cluster.state === 'ok' && view.slotsCovered === allSlots;
+      return created && ok ? { view } : undefined;
     },
     120_000,
     () => JSON.stringify(last).slice(0, 4000),
   );
+  if ('ended' in outcome) throw new Error(outcome.ended);
+  return outcome.view;
 }
 
 /**

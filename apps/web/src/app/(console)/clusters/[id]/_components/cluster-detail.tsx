@@ -14,8 +14,12 @@ import { Maintenance } from './maintenance';
 import { SlotMap } from './slot-map';
 import { Topology } from './topology';
 
-/** The topology follows Redis as agents report it, so it is re-read every 2 s. */
-const refreshMs = 2_000;
+/**
+ * The topology follows Redis as agents report it (every 2 s each), so it is re-read every second:
+ * an automatic failover must show within 10 s of a primary's crash, and Redis itself takes about
+ * 5 s of that (node timeout, then the replica's election).
+ */
+const refreshMs = 1_000;
 
 /** One cluster: slot map, topology, its operations, and (for operators) the actions that change it. */
 export function ClusterDetailView({ id, canOperate }: { id: string; canOperate: boolean }) {
