@@ -16,7 +16,7 @@ async function redisPidOf(dir: string): Promise<number> {
   return state.redisPid;
 }
 
-test('kill -9 of a primary: the topology shows its replica promoted and it failed', async ({
+test('kill -9 of a primary: the topology shows its replica promoted, it failed, then back as a replica', async ({
   page,
   baseURL,
 }) => {
@@ -46,6 +46,14 @@ test('kill -9 of a primary: the topology shows its replica promoted and it faile
     const shownMs = Date.now() - killedAt;
     console.log(JSON.stringify({ figure: 'failover shown in console', ms: shownMs }));
     expect(shownMs).toBeLessThan(shownWithinMs);
+
+    await test.step('its agent restarts it and it rejoins as a replica of the promoted node', async () => {
+      // The agent keeps a crashed member down for two node timeouts, so it comes back as a replica.
+      const old = topologyNode(page, primary.agentName);
+      await expect(old).toHaveAttribute('data-role', 'replica', { timeout: 60_000 });
+      await expect(old).toHaveAttribute('data-health', 'ok');
+      await expect(old.getByRole('cell').nth(1)).toHaveText(`replica of ${replica.agentName}`);
+    });
   } finally {
     await cluster.stop();
   }
