@@ -8,6 +8,7 @@ import {
   isPrimary,
   myself,
   parseClusterNodes,
+  slotCount,
   slotOwners,
   type ClusterNode,
 } from '../../src/cluster/cluster-nodes.js';
@@ -58,6 +59,8 @@ export interface SlotState {
   slotMaps: number;
   /** Primaries that own slots, per node's view. */
   owners: number[];
+  /** Slots per primary in the first node's view, ascending. */
+  slotCounts: number[];
 }
 
 function openSlotsOf(view: ClusterNode[]): string[] {
@@ -81,5 +84,9 @@ export async function slotState(agents: FleetAgent[]): Promise<SlotState> {
     covered: views.map((view) => slotOwners(view).size),
     slotMaps: new Set(maps).size,
     owners: views.map((view) => view.filter((n) => isPrimary(n) && n.slots.length > 0).length),
+    slotCounts: (views[0] ?? [])
+      .filter((n) => isPrimary(n) && n.slots.length > 0)
+      .map(slotCount)
+      .sort((a, b) => a - b),
   };
 }
