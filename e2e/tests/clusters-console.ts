@@ -22,11 +22,18 @@ export async function createClusterInConsole(
   await expect(page).toHaveURL(/\/operations\/[0-9a-f-]{36}$/);
 }
 
-/** Waits on an operation's page until it succeeded, having seen its progress bar. */
+/**
+ * Waits on an operation's page until it succeeded, having seen its progress bar; an operation that
+ * fails or is cancelled ends the wait at once with the error the page shows.
+ */
 export async function awaitOperationSucceeded(page: Page, timeoutMs: number) {
   await expect(page.getByRole('progressbar', { name: 'Operation progress' })).toBeVisible();
   const summary = page.getByTestId('operation-summary');
-  await expect(summary).toHaveAttribute('data-status', 'succeeded', { timeout: timeoutMs });
+  await expect(summary).toHaveAttribute('data-status', /^(succeeded|failed|cancelled)$/, {
+    timeout: timeoutMs,
+  });
+  const status = await summary.getAttribute('data-status');
+  if (status !== 'succeeded') throw new Error(`operation ${status}: ${await summary.innerText()}`);
   await expect(page.getByRole('progressbar', { name: 'Operation progress' })).toHaveAttribute(
     'aria-valuenow',
     '100',
