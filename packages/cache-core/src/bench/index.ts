@@ -4,8 +4,12 @@
  * (trace, size, policy), a summary table (per-trace means, average gain, worst deficit against LRU)
  * and a JSON summary line; then runs every registered micro-benchmark (`micro-benches.ts`).
  * Traces come from $CACHEFLEET_TRACES_DIR or <repo root>/../shared/traces.
+ *
+ *   --only hit-ratio|micro   run one half only
+ *   --micro <name,...>       run only these micro-benchmarks (e.g. l1-get-hit,l1-get-hit-zipf)
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadWorkload, sweep } from './hit-ratio-sweep.js';
 import type { MicroBenchResult } from './micro-bench.js';
 import { microBenches } from './micro-benches.js';
@@ -36,10 +40,17 @@ async function runHitRatios(): Promise<void> {
 }
 
 /** Runs each micro-benchmark on its own, so one that cannot run (no Redis) does not hide the rest. */
-async function runMicroBenches(): Promise<boolean> {
+async function runMicroBenches(names: readonly string[] | undefined): Promise<boolean> {
   const results: MicroBenchResult[] = [];
   let failed = false;
-  for (const bench of microBenches) {
+  const selected = microBenches.filter(
+    (bench) => names === undefined || names.includes(bench.name),
+  );
+  if (names !== undefined && selected.length !== names.length) {
+    const known = microBenches.map((bench) => bench.name).join(', ');
+    throw new Error(`--micro: unknown micro-benchmark among ${names.join(', ')} (known: ${known})`);
+  }
+  for (const bench of selected) {
     try {
       const result = await bench.run();
       printJson(result);
@@ -64,8 +75,18 @@ async function runMicroBenches(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  await runHitRatios();
-  const ok = await runMicroBenches();
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, micro: { type: 'string' } },
+    strict: true,
+  });
+  const only = values.only;
+  if (only !== undefined && only !== 'hit-ratio' && only !== 'micro') {
+    throw new Error(`--only must be hit-ratio or micro, got ${only}`);
+  }
+  const micro = values.micro?.split(',').map((name) => name.trim());
+  if (only !== 'micro' && micro === undefined) await runHitRatios();
+  if (only === 'hit-ratio') return;
+  const ok = await runMicroBenches(micro);
   if (!ok) process.exitCode = 1;
 }
 

@@ -13,7 +13,8 @@ const ROUNDS = 15;
  * two neighbouring rounds, so a burst of load from elsewhere skews one pair, not the result; the time
  * is this process's CPU time, which preemption on a shared machine does not inflate. Uniform keys are
  * the worst case for both (every access a random memory location); Zipf-distributed keys are closer
- * to real traffic.
+ * to real traffic. The max-age variant gives every entry a max-age, as a cache's L1 does, and
+ * lru-cache the same `ttl` (with its default 1 ms `ttlResolution`, as our default clock resolution).
  */
 export const l1GetBench: MicroBench = {
   name: 'l1-get-hit',
@@ -25,10 +26,23 @@ export const l1GetZipfBench: MicroBench = {
   run: () => measure('l1-get-hit-zipf', zipfOrder(1 << 16, ENTRIES, 0.9)),
 };
 
-function measure(bench: string, order: Uint32Array): MicroBenchResult {
+export const l1GetMaxAgeBench: MicroBench = {
+  name: 'l1-get-hit-max-age',
+  run: () => measure('l1-get-hit-max-age', uniformOrder(1 << 16, ENTRIES), MAX_AGE_MS),
+};
+
+export const l1GetZipfMaxAgeBench: MicroBench = {
+  name: 'l1-get-hit-zipf-max-age',
+  run: () => measure('l1-get-hit-zipf-max-age', zipfOrder(1 << 16, ENTRIES, 0.9), MAX_AGE_MS),
+};
+
+/** Long enough that nothing expires during the run: every get is still a hit. */
+const MAX_AGE_MS = 3_600_000;
+
+function measure(bench: string, order: Uint32Array, maxAgeMs?: number): MicroBenchResult {
   const keys = Array.from({ length: ENTRIES }, (_, i) => `user:${i}`);
-  const ours = new L1Cache<number>({ maxEntries: ENTRIES });
-  const reference = new LRUCache<string, number>({ max: ENTRIES });
+  const ours = new L1Cache<number>({ maxEntries: ENTRIES, defaultMaxAgeMs: maxAgeMs });
+  const reference = new LRUCache<string, number>({ max: ENTRIES, ttl: maxAgeMs });
   keys.forEach((key, i) => {
     ours.set(key, i);
     reference.set(key, i);

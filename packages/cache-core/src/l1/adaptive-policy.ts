@@ -1,4 +1,4 @@
-import { FrequencySketch } from './frequency-sketch.js';
+import { EntryFrequencies } from './entry-frequencies.js';
 import { ReadBuffer } from './read-buffer.js';
 import { SlotList } from './slot-list.js';
 import {
@@ -6,6 +6,7 @@ import {
   NONE,
   PROBATION,
   PROTECTED,
+  regionOf,
   WINDOW,
   type Region,
   type SlotStore,
@@ -30,7 +31,7 @@ export class AdaptivePolicy<V> {
   count = 0;
   weight = 0;
   private readonly lists: readonly [SlotList, SlotList, SlotList, SlotList];
-  private readonly sketch: FrequencySketch;
+  private readonly frequencies: EntryFrequencies;
   private readonly advisor: WindowAdvisor;
   private readonly reads = new ReadBuffer(READ_BATCH);
   private windowMaxCount = 0;
@@ -55,7 +56,7 @@ export class AdaptivePolicy<V> {
       new SlotList(store, PROTECTED),
     ];
     const capacity = Number.isFinite(maxEntries) ? maxEntries : 1024;
-    this.sketch = new FrequencySketch(capacity);
+    this.frequencies = new EntryFrequencies(store, capacity);
     this.advisor = new WindowAdvisor(tuning);
     this.advisor.resize(capacity);
     this.applyShare(tuning.initialWindow);
@@ -74,18 +75,16 @@ export class AdaptivePolicy<V> {
   private replayReads(): void {
     const count = this.reads.take();
     const slots = this.reads.slots;
-    // Counting first, in a loop of its own: the increments are independent, so their cache misses
-    // overlap. Nothing below reads the sketch, so the order of the two passes changes no decision.
-    for (let i = 0; i < count; i++) this.sketch.increment(this.store.hash(slots[i] ?? 0));
     for (let i = 0; i < count; i++) this.applyHit(slots[i] ?? 0);
   }
 
   /** One hit: count the access, reorder the entry, feed the advisor. Allocation-free. */
   private applyHit(slot: number): void {
     const store = this.store;
+    const flags = store.touch(slot, this.nextTick());
+    this.frequencies.onTouched(flags);
+    const region = regionOf(flags);
     const hash = store.hash(slot);
-    store.setStamp(slot, this.nextTick());
-    const region = store.region(slot);
     if (region === WINDOW || region === PROTECTED) this.lists[region].moveToBack(slot);
     else this.promote(slot, region);
     if (this.advisor.recordHit(hash)) this.applyShare(this.advisor.share);
@@ -106,14 +105,14 @@ export class AdaptivePolicy<V> {
   /** Inserts a new entry into the window and evicts whatever the bounds no longer allow. */
   add(slot: number): void {
     if (this.reads.count > 0) this.replayReads();
-    this.sketch.increment(this.store.hash(slot));
+    this.frequencies.onAdded(slot);
     this.store.setStamp(slot, this.nextTick());
     this.place(slot, WINDOW);
     this.count++;
     this.weight += this.store.weight(slot);
-    if (!Number.isFinite(this.maxEntries) && this.count > this.sketch.sizedFor) {
+    if (!Number.isFinite(this.maxEntries) && this.count > this.frequencies.sizedFor) {
       // Weight-bounded only: size the sketch and the advisor by the entry count actually reached.
-      this.sketch.ensureCapacity(2 * this.count);
+      this.frequencies.ensureCapacity(2 * this.count);
       this.advisor.resize(2 * this.count);
     }
     this.evictIfNeeded();
@@ -126,7 +125,6 @@ export class AdaptivePolicy<V> {
     this.list(this.store.region(slot)).weight += delta;
     this.weight += delta;
     this.store.weights[slot] = weight;
-    this.sketch.increment(this.store.hash(slot));
     this.applyHit(slot);
     this.evictIfNeeded();
   }
@@ -134,6 +132,7 @@ export class AdaptivePolicy<V> {
   /** Unlinks an entry the cache is removing for its own reasons (delete, expiry). */
   remove(slot: number): void {
     if (this.reads.count > 0) this.replayReads();
+    this.frequencies.flush(slot);
     this.list(this.store.region(slot)).remove(slot);
     this.count--;
     this.weight -= this.store.weight(slot);
@@ -223,8 +222,8 @@ export class AdaptivePolicy<V> {
    * an unlucky hash collision) that keeps a hot victim's estimate high to lock out newcomers.
    */
   private admit(candidate: number, victim: number): boolean {
-    const candidateFreq = this.sketch.frequency(this.store.hash(candidate));
-    const victimFreq = this.sketch.frequency(this.store.hash(victim));
+    const candidateFreq = this.frequencies.frequency(candidate);
+    const victimFreq = this.frequencies.frequency(victim);
     if (candidateFreq > victimFreq) return true;
     // While warming up, near-ties go to the newcomer (estimates carry about one count of noise).
     if (candidateFreq + this.tuning.tieSlack >= victimFreq && this.advisor.admitTies) return true;

@@ -1,7 +1,9 @@
 /**
  * Count-min sketch of 4-bit counters estimating how often each key was seen recently (TinyLFU).
  * Eight counters share a 32-bit word. A key's four counters (one per row) all live in one 64-byte
- * block, so an increment touches one cache line instead of four; the estimate is their minimum.
+ * block, so an update touches one cache line instead of four; the estimate is their minimum.
+ * Hits on held entries do not come here one by one: the entry counts them and `add`s them later
+ * (see `EntryFrequencies`).
  * After `sampleSize` increments every counter is halved, so the history ages and yesterday's hot
  * keys cannot block today's.
  */
@@ -46,45 +48,44 @@ export class FrequencySketch {
     return Math.min(Math.min(a, b), Math.min(c, d));
   }
 
+  /** Counts one access of a key at once (a new entry). Returns the key's estimate after it. */
+  increment(hash: number): number {
+    const before = this.frequency(hash);
+    const after = this.add(hash, 1);
+    if (after > before && ++this.additions >= this.sampleSize) {
+      this.age();
+      return this.frequency(hash);
+    }
+    return after;
+  }
+
   /**
-   * On every hit, so written out flat (a loop over the rows measured twice as slow): four counters of
-   * one block, each bumped unless saturated.
+   * Counts an access whose increment the caller holds back (see `add`); true when the sample is
+   * complete and the caller must call `age` once its held-back counts are in order.
    */
-  increment(hash: number): void {
+  countAddition(): boolean {
+    return ++this.additions >= this.sampleSize;
+  }
+
+  /**
+   * Adds `count` accesses to a key's four counters at once, each saturating: the same counters as
+   * `count` increments, without counting additions (the caller counted them as they happened).
+   * Returns the key's estimate after it.
+   */
+  add(hash: number, count: number): number {
     const table = this.table;
-    const h = Math.imul(hash, 0x9e3779b1);
-    const block = ((h ^ (h >>> 16)) & this.blockMask) << BLOCK_SHIFT;
+    const block = this.blockOf(hash);
     const select = selector(hash);
-    const i0 = block + (select & 3);
-    const i1 = block + 4 + ((select >>> 2) & 3);
-    const i2 = block + 8 + ((select >>> 4) & 3);
-    const i3 = block + 12 + ((select >>> 6) & 3);
-    const o0 = ((select >>> 8) & 7) << 2;
-    const o1 = ((select >>> 11) & 7) << 2;
-    const o2 = ((select >>> 14) & 7) << 2;
-    const o3 = ((select >>> 17) & 7) << 2;
-    let added = false;
-    let word = table[i0] ?? 0;
-    if (((word >>> o0) & COUNTER_MAX) !== COUNTER_MAX) {
-      table[i0] = word + (1 << o0);
-      added = true;
+    let estimate = COUNTER_MAX;
+    for (let row = 0; row < 4; row++) {
+      const index = block + (row << 2) + ((select >>> (row << 1)) & 3);
+      const shift = ((select >>> (8 + 3 * row)) & 7) << 2;
+      const word = table[index] ?? 0;
+      const value = Math.min(COUNTER_MAX, ((word >>> shift) & COUNTER_MAX) + count);
+      table[index] = (word & ~(COUNTER_MAX << shift)) | (value << shift);
+      estimate = Math.min(estimate, value);
     }
-    word = table[i1] ?? 0;
-    if (((word >>> o1) & COUNTER_MAX) !== COUNTER_MAX) {
-      table[i1] = word + (1 << o1);
-      added = true;
-    }
-    word = table[i2] ?? 0;
-    if (((word >>> o2) & COUNTER_MAX) !== COUNTER_MAX) {
-      table[i2] = word + (1 << o2);
-      added = true;
-    }
-    word = table[i3] ?? 0;
-    if (((word >>> o3) & COUNTER_MAX) !== COUNTER_MAX) {
-      table[i3] = word + (1 << o3);
-      added = true;
-    }
-    if (added && ++this.additions >= this.sampleSize) this.age();
+    return estimate;
   }
 
   clear(): void {
@@ -103,7 +104,7 @@ export class FrequencySketch {
   }
 
   /** Halves every counter; the additions count drops by the halving's truncation error too. */
-  private age(): void {
+  age(): void {
     let odd = 0;
     const table = this.table;
     for (let i = 0; i < table.length; i++) {

@@ -1,4 +1,5 @@
 import { AdaptivePolicy } from './adaptive-policy.js';
+import { CoarseClock } from './coarse-clock.js';
 import { hashKey } from './hash.js';
 import { SlotStore } from './slot-store.js';
 import { defaultTuning } from './tuning.js';
@@ -18,16 +19,19 @@ export class L1Cache<V> {
   private readonly store: SlotStore<V>;
   private readonly policy: AdaptivePolicy<V>;
   private readonly clock: () => number;
+  /** The clock of a hit's max-age check (see `clockResolutionMs`); writes read `clock` itself. */
+  private readonly hitClock: CoarseClock;
   private readonly defaultMaxAgeMs: number;
   private readonly notices: EvictionNotices<V>;
   private lastMissKey = '';
   private lastMissHash = hashKey('');
 
   constructor(options: L1Options<V>) {
-    const { maxEntries, maxWeight } = validateBounds(options);
+    const { maxEntries, maxWeight, clockResolutionMs } = validateBounds(options);
     this.maxEntries = maxEntries;
     this.maxWeight = maxWeight;
     this.clock = options.clock ?? Date.now;
+    this.hitClock = new CoarseClock(this.clock, clockResolutionMs);
     this.defaultMaxAgeMs = options.defaultMaxAgeMs ?? Infinity;
     this.notices = new EvictionNotices(options.onEvict);
     this.store = new SlotStore<V>(maxEntries === Infinity ? 2 ** 30 : maxEntries + 1);
@@ -135,7 +139,7 @@ export class L1Cache<V> {
 
   /** Removes the entry if its max-age has passed; a read of it then counts as a miss. */
   private expireOnRead(slot: number): boolean {
-    if (this.store.expiresAt(slot) > this.clock()) return false;
+    if (this.store.expiresAt(slot) > this.hitClock.now()) return false;
     this.policy.onMiss(this.store.hash(slot));
     this.removeSlot(slot, 'expired');
     return true;

@@ -1,3 +1,5 @@
+import { HashIndex } from './hash-index.js';
+
 /**
  * Miniature LRU over a spatially sampled subset of the keys (by hash), holding hashes only. Replaying
  * 1/R of the keys into an LRU of capacity/R estimates what a plain LRU of the full capacity would hit
@@ -10,7 +12,7 @@ export class ShadowLru {
   requests = 0;
   /** Hits the real cache scored on the same sampled requests: the paired side of the comparison. */
   policyHits = 0;
-  private readonly slots = new Map<number, number>();
+  private readonly slots = new HashIndex();
   private hashes = new Int32Array(1);
   private prev = new Int32Array(1);
   private next = new Int32Array(1);
@@ -27,7 +29,7 @@ export class ShadowLru {
     this.hashes = new Int32Array(this.capacity + 1);
     this.prev = new Int32Array(this.capacity + 1);
     this.next = new Int32Array(this.capacity + 1);
-    this.slots.clear();
+    this.slots.reset(this.hashes, this.capacity);
     this.used = 0;
   }
 
@@ -40,7 +42,7 @@ export class ShadowLru {
     this.requests++;
     if (policyHit) this.policyHits++;
     let slot = this.slots.get(hash);
-    if (slot !== undefined) {
+    if (slot >= 0) {
       this.hits++;
       this.unlink(slot);
       this.linkLast(slot);

@@ -14,16 +14,27 @@ export type Region = typeof WINDOW | typeof PROBATION | typeof DEMOTED | typeof 
 const VALUE = 0;
 /** Key hash, computed once on insert and reused by the sketch on every hit. */
 const HASH = 1;
-/** Region in bits 0-1; EXPIRING set when the entry has a max-age. */
+/** Region in bits 0-1; EXPIRING set when the entry has a max-age; then the entry's own counts. */
 const FLAGS = 2;
 /** Policy tick of the last access (wrapping int32); orders entries across regions. */
 const STAMP = 3;
 const REGION_MASK = 3;
 const EXPIRING = 4;
+/**
+ * The entry's frequency estimate (4 bits, as the sketch's counters) and its hits not yet added to
+ * the sketch (4 bits; never more than the estimate). A hit bumps both with one add.
+ */
+const ESTIMATE_SHIFT = 3;
+const PENDING_SHIFT = 7;
+const COUNT_MAX = 15;
+const HIT = (1 << ESTIMATE_SHIFT) | (1 << PENDING_SHIFT);
+const COUNTS_MASK = (COUNT_MAX << ESTIMATE_SHIFT) | (COUNT_MAX << PENDING_SHIFT);
+/** Where each count's upper three bits land after a shift right by one: both counts halved. */
+const HALF_COUNTS_MASK = (7 << ESTIMATE_SHIFT) | (7 << PENDING_SHIFT);
 
 /** "No slot": what list heads return when empty. */
 export const NONE = -1;
-const FIRST_SLOT = 4;
+export const FIRST_SLOT = 4;
 const INITIAL_SLOTS = 1024;
 
 /**
@@ -45,7 +56,8 @@ export class SlotStore<V> {
   private records: unknown[] = [];
   private freeSlots = new Int32Array(0);
   private freeCount = 0;
-  private highWater = FIRST_SLOT;
+  /** Slots below this have been handed out at least once; free ones among them hold no pending hits. */
+  highWater = FIRST_SLOT;
 
   constructor(private readonly maxSlots: number) {
     this.resize(Math.min(INITIAL_SLOTS, maxSlots + FIRST_SLOT));
@@ -91,6 +103,43 @@ export class SlotStore<V> {
   setRegion(slot: number, region: Region): void {
     const record = (slot << 2) | FLAGS;
     this.records[record] = ((this.records[record] as number) & ~REGION_MASK) | region;
+  }
+
+  /**
+   * Records a hit in one read and one write of the entry's flags: the new recency stamp, and one
+   * more pending hit unless the estimate is saturated (a saturated counter ignores increments).
+   * Returns the flags as they were (see `regionOf`, `counted`).
+   */
+  touch(slot: number, stamp: number): number {
+    const records = this.records;
+    const record = slot << 2;
+    records[record | STAMP] = stamp;
+    const flags = records[record | FLAGS] as number;
+    if (((flags >>> ESTIMATE_SHIFT) & COUNT_MAX) !== COUNT_MAX)
+      records[record | FLAGS] = flags + HIT;
+    return flags;
+  }
+
+  /** Hits counted in the entry and not yet added to the sketch. */
+  pending(slot: number): number {
+    return ((this.records[(slot << 2) | FLAGS] as number) >>> PENDING_SHIFT) & COUNT_MAX;
+  }
+
+  /** Sets the estimate and clears the pending hits (the sketch holds them now). */
+  setEstimate(slot: number, estimate: number): void {
+    const record = (slot << 2) | FLAGS;
+    const flags = (this.records[record] as number) & ~COUNTS_MASK;
+    this.records[record] = flags | (estimate << ESTIMATE_SHIFT);
+  }
+
+  /** Halves every entry's estimate and pending hits, as the sketch halves its counters. */
+  halveCounts(): void {
+    const records = this.records;
+    const end = this.highWater << 2;
+    for (let record = (FIRST_SLOT << 2) | FLAGS; record < end; record += 4) {
+      const flags = records[record] as number;
+      records[record] = (flags & ~COUNTS_MASK) | ((flags >>> 1) & HALF_COUNTS_MASK);
+    }
   }
 
   stamp(slot: number): number {
@@ -148,6 +197,16 @@ export class SlotStore<V> {
     // Filled, never holey: V8 keeps a packed array's elements in one flat block.
     for (let i = this.records.length; i < length << 2; i++) this.records.push(0);
   }
+}
+
+/** The region in flags returned by `touch`. */
+export function regionOf(flags: number): Region {
+  return (flags & REGION_MASK) as Region;
+}
+
+/** Whether the hit whose flags `touch` returned was counted (the estimate was not saturated). */
+export function counted(flags: number): boolean {
+  return ((flags >>> ESTIMATE_SHIFT) & COUNT_MAX) !== COUNT_MAX;
 }
 
 function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {

@@ -13,6 +13,13 @@ export interface L1Options<V> {
   onEvict?: EvictListener<V>;
   /** Milliseconds clock; injectable so tests can move time without sleeping. */
   clock?: () => number;
+  /**
+   * How old a clock reading a hit's max-age check may use, so that a hit need not read the clock:
+   * an entry may be served up to this many ms past its max-age, or up to 1,024 hits' worth while
+   * the event loop is blocked (see `CoarseClock`). Default 1 with the default clock, 0 (every hit
+   * reads the clock) with a custom `clock`.
+   */
+  clockResolutionMs?: number;
   /** Advanced: overrides for the adaptive policy's constants (see `AdaptiveTuning`). */
   tuning?: Partial<AdaptiveTuning>;
 }

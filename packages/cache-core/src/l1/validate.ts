@@ -6,6 +6,7 @@ const MAX_WEIGHT = 2 ** 31 - 1;
 export function validateBounds<V>(options: L1Options<V>): {
   maxEntries: number;
   maxWeight: number;
+  clockResolutionMs: number;
 } {
   const maxEntries = options.maxEntries ?? Infinity;
   const maxWeight = options.maxWeight ?? Infinity;
@@ -22,7 +23,13 @@ export function validateBounds<V>(options: L1Options<V>): {
   if (maxAge !== undefined && !(maxAge > 0)) {
     throw new RangeError(`defaultMaxAgeMs must be a positive number, got ${String(maxAge)}`);
   }
-  return { maxEntries, maxWeight };
+  const clockResolutionMs = options.clockResolutionMs ?? (options.clock === undefined ? 1 : 0);
+  if (!(clockResolutionMs >= 0 && clockResolutionMs < Infinity)) {
+    throw new RangeError(
+      `clockResolutionMs must be a finite number >= 0, got ${String(options.clockResolutionMs)}`,
+    );
+  }
+  return { maxEntries, maxWeight, clockResolutionMs };
 }
 
 export function validateSetOptions(

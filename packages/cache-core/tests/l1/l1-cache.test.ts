@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { L1Cache, type EvictionReason } from '../../src/l1/index.js';
 import { random } from './workloads.js';
 
@@ -133,6 +133,28 @@ describe('L1Cache max-age', () => {
     now = 90;
     expect([...cache.keys()]).toEqual([]);
     expect(cache.peek('a')).toBeUndefined();
+  });
+
+  it('lets a hit use a clock reading up to clockResolutionMs old, then sees the expiry', () => {
+    vi.useFakeTimers();
+    try {
+      let now = 1_000;
+      const cache = new L1Cache<number>({
+        maxEntries: 10,
+        clock: () => now,
+        clockResolutionMs: 10,
+      });
+      cache.set('a', 1, { maxAgeMs: 100 });
+      expect(cache.get('a')).toBe(1);
+      now = 1_100;
+      expect(cache.get('a')).toBe(1);
+      vi.advanceTimersByTime(10);
+      expect(cache.get('a')).toBeUndefined();
+      expect(cache.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(() => new L1Cache({ maxEntries: 1, clockResolutionMs: -1 })).toThrow(RangeError);
   });
 
   it('makes room by dropping an expired entry, whatever its frequency, and reports it as expired', () => {
