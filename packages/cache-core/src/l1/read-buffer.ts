@@ -1,6 +1,6 @@
 /**
  * Hits waiting for the policy, as slots in hit order. A hit only appends here; the policy replays
- * the batch (sketch, reordering, advisor) when it is full and before anything else it does, so it
+ * the batch (counts, reordering, advisor) when it is full and before anything else it does, so it
  * sees every access in the order it happened and decides exactly as if it had seen each at once.
  * The hit path stays a few instructions that V8 always inlines into the caller, and the batch's
  * replay, one tight loop, overlaps the cache misses of independent entries.

@@ -41,7 +41,7 @@ const INITIAL_SLOTS = 1024;
  * Entries as slots of parallel arrays, the layout `lru-cache` uses: the key map yields a small
  * integer and a hit touches a few compact arrays rather than a web of objects. Measured on a busy
  * machine, every extra cache line a hit touches costs about as much as lru-cache's whole get, so
- * what a hit needs besides the links (the value, hash, region and recency stamp) sits in one
+ * what a hit needs besides the links (value, hash, region, own counts, recency stamp) sits in one
  * 32-byte record of a plain array, next to the value that must be read anyway. Small integers are
  * stored unboxed there. Freed slots are reused; the arrays double when full, up to `maxSlots`.
  */
