@@ -121,7 +121,9 @@ export class CacheCore<V> {
    * receive asynchronously anyway, and a failure is repaired the same way either way.
    */
   async propagate(key: string, record: L2Record, ttlMs: number, value?: V): Promise<void> {
-    this.l1.invalidate(key, record.version);
+    // Older in-flight fills are vetoed now; the L1 entry itself is replaced (or dropped) once the
+    // write's outcome is known, rather than deleted and inserted again on every set.
+    this.l1.veto(key, record.version);
     let outcome: CommitOutcome;
     try {
       outcome = await this.l2.commitAndPublish(this.entryKey(key), record, ttlMs, () =>
@@ -135,6 +137,7 @@ export class CacheCore<V> {
     if (!outcome.published) this.publishAfterWrite(key, record, ttlMs);
     this.repairs.settled(key, record.version);
     if (outcome.written) this.storeL1(key, record, ttlMs, value);
+    else this.l1.invalidate(key, record.version);
   }
 
   private publishAfterWrite(key: string, record: L2Record, ttlMs: number): void {

@@ -79,7 +79,7 @@ export class Cache<V> {
   /** Resolves with the committed version (0 for a write-behind value still queued). */
   async set(key: string, value: V, options?: SetOptions): Promise<number> {
     const prepared = this.writes.prepare(key, value, options);
-    await this.ready;
+    if (!this.isReady) await this.ready;
     const [version] = await this.writes.setMany([prepared]);
     return version ?? 0;
   }

@@ -166,7 +166,8 @@ export function createCache<V>(options: CacheOptions<V>): Cache<V> {
     await refreshGeneration(core);
     await core.bus.start();
   })();
-  return new Cache(core, new ReadPath(core), new WritePath(core, queue), ready, () => {
+  const writes = new WritePath(core, queue, options.serializer === undefined);
+  return new Cache(core, new ReadPath(core), writes, ready, () => {
     stopTopology();
     core.bus.close();
     core.repairs.close();

@@ -97,16 +97,25 @@ export class L1Tier<V> {
     const current = cache.peek(key);
     if (current !== undefined && current.version > entry.version) return;
     const maxAgeMs = Math.min(this.options?.maxAgeMs ?? Infinity, entry.hardExpiresAt - Date.now());
-    if (maxAgeMs <= 0) return;
+    if (maxAgeMs <= 0) {
+      // Too short-lived to keep; an older copy must not outlive it either.
+      if (current !== undefined) cache.delete(key);
+      return;
+    }
     cache.set(key, entry, { weight, maxAgeMs });
   }
 
-  /** Key written or deleted at `version` elsewhere: older copies go, in-flight older fills are vetoed. */
-  invalidate(key: string, version: number): void {
+  /** In-flight fills older than `version` will not land (the entry held now stays). */
+  veto(key: string, version: number): void {
     const guards = this.guards.get(key);
     if (guards !== undefined) {
       for (const guard of guards) guard.minVersion = Math.max(guard.minVersion, version);
     }
+  }
+
+  /** Key written or deleted at `version` elsewhere: older copies go, in-flight older fills are vetoed. */
+  invalidate(key: string, version: number): void {
+    this.veto(key, version);
     const current = this.cache?.peek(key);
     if (current !== undefined && current.version < version) this.cache?.delete(key);
   }

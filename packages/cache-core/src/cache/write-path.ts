@@ -37,9 +37,11 @@ const dropAll = Number.MAX_SAFE_INTEGER;
  * write-through nothing reaches L2, the bus or L1 unless the source committed.
  */
 export class WritePath<V> {
+  /** `jsonPayloads`: the cache serializes as JSON, so a payload is also the value's JSON text. */
   constructor(
     private readonly core: CacheCore<V>,
     private readonly queue: WriteBehindQueue,
+    private readonly jsonPayloads: boolean,
   ) {}
 
   prepare(key: string, value: V, options: SetOptions = {}): Prepared<V> {
@@ -147,7 +149,15 @@ export class WritePath<V> {
   private async store(entries: readonly Prepared<V>[]): Promise<Map<string, number>> {
     const source = this.requireSource('set');
     try {
-      return await source.store(entries.map(({ key, value }) => ({ key, value })));
+      // The source may send the payload made for L2 instead of serializing the value again.
+      const json = this.jsonPayloads;
+      return await source.store(
+        entries.map(({ key, value, payload }) => ({
+          key,
+          value,
+          json: json ? payload : undefined,
+        })),
+      );
     } catch (error) {
       throw error instanceof CacheError ? error : new SourceError('store', error);
     }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { jsonSerializer, serializeOrThrow, type Serializer } from '../serializer.js';
-import type { Source, SourceRecord } from '../source/source.js';
+import type { Source, SourceEntry, SourceRecord } from '../source/source.js';
 import { buildStatements, type SourceMapping, type Statements } from './statements.js';
 
 export interface PostgresSourceOptions<V = unknown> extends SourceMapping {
@@ -27,6 +27,9 @@ export class PostgresSource<V> implements Source<V> {
   private readonly sql: Statements;
   /** Set for bytea tables: values travel as the serializer's text, stored as its UTF-8 bytes. */
   private readonly bytes: Serializer<V> | undefined;
+  /** Whether an entry's ready JSON text is the text this source would store (jsonb, or JSON bytea). */
+  private readonly takesJson: boolean;
+  private readonly json = jsonSerializer<V>();
 
   constructor(options: PostgresSourceOptions<V>) {
     if (options.pool !== undefined) {
@@ -45,6 +48,7 @@ export class PostgresSource<V> implements Source<V> {
     this.sql = buildStatements(options);
     this.bytes =
       options.valueType === 'bytea' ? (options.serializer ?? jsonSerializer<V>()) : undefined;
+    this.takesJson = this.bytes === undefined || options.serializer === undefined;
   }
 
   /** Creates the table and its version sequence when missing. */
@@ -69,18 +73,39 @@ export class PostgresSource<V> implements Source<V> {
     );
   }
 
-  async store(entries: readonly { key: string; value: V }[]): Promise<Map<string, number>> {
+  async store(entries: readonly SourceEntry<V>[]): Promise<Map<string, number>> {
+    const [only] = entries;
+    if (entries.length === 1 && only !== undefined) return this.storeOne(only);
     // One row per key (the last write wins), as ON CONFLICT cannot touch a row twice.
-    const latest = new Map(entries.map((entry) => [entry.key, entry.value]));
-    const bytes = this.bytes;
-    const rows = [...latest].map(([k, v]) => ({
-      k,
-      v: bytes === undefined ? v : serializeOrThrow(bytes, v),
-    }));
+    const latest = new Map(entries.map((entry) => [entry.key, entry]));
+    const rows = [...latest.values()].map(
+      (entry) => `{"k":${JSON.stringify(entry.key)},"v":${this.rowValue(entry)}}`,
+    );
     const result = await this.pool.query<{ key: string; version: string }>(this.sql.store, [
-      JSON.stringify(rows),
+      `[${rows.join(',')}]`,
     ]);
     return versions(result.rows);
+  }
+
+  private async storeOne(entry: SourceEntry<V>): Promise<Map<string, number>> {
+    const result = await this.pool.query<{ version: string }>(this.sql.storeOne, [
+      entry.key,
+      this.valueText(entry),
+    ]);
+    const row = result.rows[0];
+    return new Map(row === undefined ? [] : [[entry.key, Number(row.version)]]);
+  }
+
+  /** The text PostgreSQL receives for a value: JSON for jsonb, the serializer's text for bytea. */
+  private valueText(entry: SourceEntry<V>): string {
+    if (entry.json !== undefined && this.takesJson) return entry.json;
+    return serializeOrThrow(this.bytes ?? this.json, entry.value);
+  }
+
+  /** A value inside the rows' JSON array: JSON itself for jsonb, a JSON string for bytea. */
+  private rowValue(entry: SourceEntry<V>): string {
+    const text = this.valueText(entry);
+    return this.bytes === undefined ? text : JSON.stringify(text);
   }
 
   async remove(keys: readonly string[]): Promise<Map<string, number>> {

@@ -17,7 +17,10 @@ export interface SourceMapping {
 
 export interface Statements {
   load: string;
+  /** Many rows: $1 is a JSON array of { k, v }. */
   store: string;
+  /** One row ($1 key, $2 value text), the common `set`: no JSON array for PostgreSQL to unpack. */
+  storeOne: string;
   remove: string;
   ensure: string[];
   /** Creates the version sequence of an existing table, advanced past its highest version. */
@@ -58,6 +61,10 @@ export function buildStatements(mapping: SourceMapping): Statements {
       SELECT x.k, ${incoming}, ${nextVersion} FROM jsonb_to_recordset($1::jsonb) AS x(k text, v ${bytea ? 'text' : 'jsonb'})
       ON CONFLICT (${key}) DO UPDATE SET ${value} = EXCLUDED.${value}, ${version} = ${nextVersion}
       RETURNING ${key} AS key, ${version} AS version`,
+    storeOne: `INSERT INTO ${name} AS t (${key}, ${value}, ${version})
+      VALUES ($1, ${bytea ? `convert_to($2::text, 'UTF8')` : '$2::jsonb'}, ${nextVersion})
+      ON CONFLICT (${key}) DO UPDATE SET ${value} = EXCLUDED.${value}, ${version} = ${nextVersion}
+      RETURNING ${version} AS version`,
     remove: `WITH d AS (DELETE FROM ${name} WHERE ${key} = ANY($1::text[]) RETURNING ${key} AS key)
       SELECT u.k AS key, ${nextVersion} AS version
       FROM unnest($1::text[]) AS u(k) LEFT JOIN d ON d.key = u.k`,

@@ -44,6 +44,31 @@ describe.each(databaseKinds())('PostgresSource column mappings on %s', (kind) =>
     },
   );
 
+  it.each(['jsonb', 'bytea'] as const)(
+    'stores one row or a batch, from the value or from its ready JSON text, alike (%s)',
+    async (valueType) => {
+      const source = new PostgresSource<unknown>({ pool, table: `texts_${valueType}`, valueType });
+      await source.ensureTable();
+      const values: [string, unknown][] = [
+        ['s', 'quote " and \\ and Zoë'],
+        ['n', 12.5],
+        ['o', { a: [1, null, 'x'] }],
+      ];
+      for (const [key, value] of values) await source.store([{ key, value }]);
+      await source.store(values.map(([key, value]) => ({ key: `b${key}`, value })));
+      await source.store(
+        values.map(([key, value]) => ({ key: `j${key}`, value, json: JSON.stringify(value) })),
+      );
+      await source.store([{ key: 'j1', value: 'x', json: JSON.stringify('x') }]);
+      const keys = values.flatMap(([key]) => [key, `b${key}`, `j${key}`]);
+      const loaded = await source.load([...keys, 'j1']);
+      for (const [key, value] of values) {
+        for (const k of [key, `b${key}`, `j${key}`]) expect(loaded.get(k)?.value).toEqual(value);
+      }
+      expect(loaded.get('j1')?.value).toBe('x');
+    },
+  );
+
   it('stores a bytea value as the UTF-8 bytes of its JSON text and reads rows written elsewhere', async () => {
     const source = new PostgresSource<Profile>({ pool, table: 'bytes_raw', valueType: 'bytea' });
     await source.ensureTable();
