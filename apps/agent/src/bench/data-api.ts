@@ -1,6 +1,7 @@
 // `npm run bench -w @cachefleet/agent`: data API GET (over HTTP keep-alive, through cache-core)
-// against a raw ioredis GET of a value of the same size on the same Redis Cluster, printed side by
-// side as JSON lines and a table. The DataService runs in this process, as in a real agent.
+// against a raw ioredis GET of a value of the same size on the same Redis Cluster, and against a
+// bare Node HTTP server driven by the same client (the harness's floor), printed side by side as
+// JSON lines and a table. The DataService runs in this process, as in a real agent.
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { startRedisCluster } from '@cachefleet/testing';
@@ -89,15 +90,31 @@ function print(name: string, result: LoadResult): void {
   process.stdout.write(`${JSON.stringify({ bench: name, concurrency, ...result })}\n`);
 }
 
+/**
+ * The floor of this harness: a bare Node HTTP server answering the same JSON as an L1 hit, driven
+ * by the same in-process client, so the data API's own cost is what lies above it.
+ */
+async function startFloorServer(): Promise<{ port: number; server: http.Server }> {
+  const body = JSON.stringify({ key: 'k0', value, version: '1', tier: 'l1' });
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+    res.end(body);
+  });
+  return { port: await listen(server, '127.0.0.1', 0), server };
+}
+
 async function measure(
   raw: Cluster,
   agent: http.Agent,
   port: number,
+  floorPort: number,
 ): Promise<[string, LoadResult][]> {
   const key = (i: number) => `k${i % keyCount}`;
   const results: [string, LoadResult][] = [];
   const rawGet = (i: number) => raw.get(`raw:{${key(i)}}`);
   results.push(['raw_ioredis_get', await runLoad(rawGet, concurrency, durationMs)]);
+  const floorGet = (i: number) => httpGet(agent, floorPort, `/v1/ns/floor/keys/${key(i)}`);
+  results.push(['bare_http_get', await runLoad(floorGet, concurrency, durationMs)]);
   for (const tier of ['l2', 'l1']) {
     const apiGet = async (i: number) => {
       const status = await httpGet(agent, port, `/v1/ns/bench-${tier}/keys/${key(i)}`);
@@ -140,19 +157,22 @@ async function main(): Promise<void> {
   const port = await listen(server, '127.0.0.1', 0);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const raw = new Cluster(cluster.startupNodes, { redisOptions: user });
+  const floor = await startFloorServer();
   try {
     await seed(port, agent, 'bench-l2');
     await seed(port, agent, 'bench-l1');
     const payload = JSON.stringify(value);
     await Promise.all(Array.from({ length: keyCount }, (_, i) => raw.set(`raw:{k${i}}`, payload)));
-    const results = await measure(raw, agent, port);
+    const results = await measure(raw, agent, port, floor.port);
     for (const [name, result] of results) print(name, result);
     console.table(Object.fromEntries(results.map(([name, r]) => [name, { ...r }])));
   } finally {
     agent.destroy();
     raw.disconnect();
-    server.closeAllConnections();
-    server.close();
+    for (const s of [server, floor.server]) {
+      s.closeAllConnections();
+      s.close();
+    }
     await service.stop();
     await cluster.stop();
   }
