@@ -86,6 +86,17 @@ async function seed(port: number, agent: http.Agent, ns: string): Promise<void> 
   }
 }
 
+/** runLoad plus this process's CPU time per op (server and client both run here): less moved by
+ * other work on the machine than ops/s. */
+async function load(
+  operation: (i: number) => Promise<unknown>,
+): Promise<LoadResult & { cpuUsPerOp: number }> {
+  const cpu = process.cpuUsage();
+  const result = await runLoad(operation, concurrency, durationMs);
+  const used = process.cpuUsage(cpu);
+  return { ...result, cpuUsPerOp: Math.round((used.user + used.system) / Math.max(1, result.ops)) };
+}
+
 function print(name: string, result: LoadResult): void {
   process.stdout.write(`${JSON.stringify({ bench: name, concurrency, ...result })}\n`);
 }
@@ -112,15 +123,15 @@ async function measure(
   const key = (i: number) => `k${i % keyCount}`;
   const results: [string, LoadResult][] = [];
   const rawGet = (i: number) => raw.get(`raw:{${key(i)}}`);
-  results.push(['raw_ioredis_get', await runLoad(rawGet, concurrency, durationMs)]);
+  results.push(['raw_ioredis_get', await load(rawGet)]);
   const floorGet = (i: number) => httpGet(agent, floorPort, `/v1/ns/floor/keys/${key(i)}`);
-  results.push(['bare_http_get', await runLoad(floorGet, concurrency, durationMs)]);
+  results.push(['bare_http_get', await load(floorGet)]);
   for (const tier of ['l2', 'l1']) {
     const apiGet = async (i: number) => {
       const status = await httpGet(agent, port, `/v1/ns/bench-${tier}/keys/${key(i)}`);
       if (status !== 200) throw new Error(`data API answered ${status}`);
     };
-    results.push([`data_api_get_${tier}`, await runLoad(apiGet, concurrency, durationMs)]);
+    results.push([`data_api_get_${tier}`, await load(apiGet)]);
   }
   return results;
 }
