@@ -2,7 +2,7 @@
 // credential applier, the topology reporter and the step executor.
 import type { ControlPlaneClient } from '../control-plane/client.js';
 import type { Logger } from '../logger.js';
-import { redisClusterMode } from '../redis/config-file.js';
+import { restartDelayFloorMs } from '../redis/restart-floor.js';
 import { CredentialApplier } from './credential-applier.js';
 import { fleetApi } from './fleet-api.js';
 import type { RedisCaller } from './memory-config.js';
@@ -56,7 +56,7 @@ export function createFleetMember(options: FleetMemberOptions): FleetMember {
       applier.redisStarted();
     },
     restartDelayFloorMs() {
-      return reporter.knownNodes() > 1 ? 2 * redisClusterMode.nodeTimeoutMs + 2_000 : 0;
+      return restartDelayFloorMs(reporter.knownNodes());
     },
     async stop() {
       await executor.stop();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { SupervisedProcess } from './supervised-process.js';
 
 export function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
@@ -38,4 +39,16 @@ export function spawnProcess(bin: string, args: string[]): Promise<ChildProcess>
     });
     child.once('error', reject);
   });
+}
+
+/** The supervisor's view of its own child. */
+export function superviseChild(child: ChildProcess): SupervisedProcess {
+  return {
+    pid: child.pid,
+    hasExited: () => hasExited(child),
+    onExit(listener) {
+      child.once('exit', listener);
+    },
+    terminate: (graceMs) => terminate(child, graceMs),
+  };
 }

@@ -1,11 +1,13 @@
-// Keeps one redis-server running: spawn, wait for PING, restart with backoff when it dies, and
-// stop it cleanly on shutdown. Observers read `restarts` and `pid`; nothing here knows prom-client.
-import type { ChildProcess } from 'node:child_process';
+// Keeps one redis-server running: spawn (or adopt the one a previous run left), wait for PING,
+// restart with backoff when it dies, and stop it cleanly on shutdown. Observers read `restarts` and
+// `pid`; nothing here knows prom-client.
 import { createInterface } from 'node:readline';
 import type { Logger } from '../logger.js';
+import { AdoptedProcess } from './adopted-process.js';
 import { Backoff } from './backoff.js';
-import { hasExited, spawnProcess, terminate } from './child-process.js';
+import { spawnProcess, superviseChild } from './child-process.js';
 import { tailLines } from './log-tail.js';
+import type { SupervisedProcess } from './supervised-process.js';
 
 export interface RedisSupervisorOptions {
   bin: string;
@@ -19,8 +21,10 @@ export interface RedisSupervisorOptions {
   backoff?: Backoff;
   readyTimeoutMs?: number;
   stopGraceMs?: number;
-  /** Called with the new pid after every (re)start, e.g. to record it in the state file. */
+  /** Called with the pid after every (re)start or adoption, e.g. to record it in the state file. */
   onSpawn?: (pid: number) => void;
+  /** How often an adopted server (not our child) is checked for liveness. */
+  adoptedPollMs?: number;
 }
 
 const pollMs = 50;
@@ -32,7 +36,7 @@ export class RedisSupervisor {
   onReady: (() => void) | undefined;
   /** The least time to wait before a restart, e.g. so a cluster replica can take over first. */
   restartDelayFloorMs: (() => number) | undefined;
-  private child: ChildProcess | undefined;
+  private child: SupervisedProcess | undefined;
   private spawnedAt = 0;
   private stopping = false;
   private restartTimer: NodeJS.Timeout | undefined;
@@ -45,12 +49,23 @@ export class RedisSupervisor {
   }
 
   get pid(): number | undefined {
-    return this.child && !hasExited(this.child) ? this.child.pid : undefined;
+    return this.child && !this.child.hasExited() ? this.child.pid : undefined;
   }
 
   /** Starts the server and waits for readiness. Throws only when the binary cannot be run. */
   async start(): Promise<boolean> {
     await this.trackSpawn();
+    return this.waitReady();
+  }
+
+  /**
+   * Supervises a redis-server a previous run left running (verified by the caller) instead of
+   * starting one: its data survives the agent's restart. Then as start().
+   */
+  async adopt(pid: number): Promise<boolean> {
+    this.watch(new AdoptedProcess(pid, this.options.adoptedPollMs));
+    this.options.log.info('adopted redis-server left running by the previous run', { pid });
+    this.options.onSpawn?.(pid);
     return this.waitReady();
   }
 
@@ -61,7 +76,7 @@ export class RedisSupervisor {
     const child = this.child;
     if (!child) return;
     this.options.log.info('stopping redis-server', { pid: child.pid });
-    await terminate(child, this.options.stopGraceMs ?? 10_000);
+    await child.terminate(this.options.stopGraceMs ?? 10_000);
   }
 
   private trackSpawn(): Promise<void> {
@@ -72,14 +87,10 @@ export class RedisSupervisor {
   private async spawn(): Promise<void> {
     const { bin, configFile, log } = this.options;
     const child = await spawnProcess(bin, [configFile]);
-    this.child = child;
-    this.spawnedAt = Date.now();
+    this.watch(superviseChild(child));
     // A later 'error' (e.g. a failed kill) must not crash the agent.
     child.on('error', (error) => {
       log.warn('redis-server process error', { error });
-    });
-    child.once('exit', (code, signal) => {
-      this.onExit(child, code, signal);
     });
     if (child.stderr) {
       createInterface({ input: child.stderr }).on('line', (text) => {
@@ -90,11 +101,19 @@ export class RedisSupervisor {
     if (child.pid !== undefined) this.options.onSpawn?.(child.pid);
   }
 
+  private watch(child: SupervisedProcess): void {
+    this.child = child;
+    this.spawnedAt = Date.now();
+    child.onExit((code, signal) => {
+      this.onExit(child, code, signal);
+    });
+  }
+
   /** Polls PING until it answers, the child dies, or the deadline passes. */
   private async waitReady(): Promise<boolean> {
     const child = this.child;
     const deadline = Date.now() + (this.options.readyTimeoutMs ?? 15_000);
-    while (child && !hasExited(child) && !this.stopping) {
+    while (child && !child.hasExited() && !this.stopping) {
       if (await this.options.ping()) {
         this.options.log.info('redis-server ready', { pid: child.pid });
         this.onReady?.();
@@ -107,7 +126,11 @@ export class RedisSupervisor {
     return false;
   }
 
-  private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+  private onExit(
+    child: SupervisedProcess,
+    code: number | null,
+    signal: NodeJS.Signals | null,
+  ): void {
     if (this.stopping) {
       this.options.log.info('redis-server stopped', { pid: child.pid, code, signal });
       return;

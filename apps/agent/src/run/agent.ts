@@ -15,18 +15,19 @@ import { createInfoSampler, type InfoSampler } from '../metrics/info-sampler.js'
 import { createAgentRegistry } from '../metrics/registry.js';
 import { createTopologySampler, type TopologySampler } from '../metrics/topology-sampler.js';
 import { createSelfUpgrader } from '../install/self-upgrade.js';
-import { freePort } from '../net/free-port.js';
 import {
   bindAddresses,
   redisClusterMode,
+  redisConfigHash,
   redisLogFile,
   writeRedisConfig,
+  type RedisServerOptions,
 } from '../redis/config-file.js';
 import { createRedisProbe, type RedisProbe } from '../redis/probe.js';
 import { RedisSupervisor } from '../redis/supervisor.js';
 import { agentVersion } from '../version.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
-import { stopOrphanedRedis } from './previous-run.js';
+import { chooseRedisPort, readPreviousRun, takeOverPreviousRedis } from './previous-run.js';
 import { StateRecorder } from './state-recorder.js';
 
 export interface RunningAgent {
@@ -41,15 +42,12 @@ interface RedisParts {
   sampler: InfoSampler;
   topology: TopologySampler;
   supervisor: RedisSupervisor;
+  /** The previous run's server, kept running; null when a fresh one is to be started. */
+  adoptPid: number | null;
 }
 
-async function prepareRedis(
-  config: AgentConfig,
-  state: StateRecorder,
-  log: Logger,
-): Promise<RedisParts> {
-  const port = config.redis.port || (await freePort());
-  const configFile = await writeRedisConfig({
+function redisServerOptions(config: AgentConfig, port: number): RedisServerOptions {
+  return {
     port,
     bind: bindAddresses(config.advertiseHost),
     password: config.redis.password,
@@ -58,8 +56,24 @@ async function prepareRedis(
     dataDir: config.dataDir,
     // Fleet contract: every agent's Redis can join a cluster; an idle node owns no slots.
     cluster: redisClusterMode,
-  });
-  const probe = createRedisProbe({ port, password: config.redis.password });
+  };
+}
+
+/** Writes redis.conf and adopts or replaces the server a killed previous run left running. */
+async function prepareRedis(
+  config: AgentConfig,
+  state: StateRecorder,
+  log: Logger,
+): Promise<RedisParts> {
+  const previous = await readPreviousRun(state.file);
+  const port = await chooseRedisPort(config.redis.port, previous);
+  const options = redisServerOptions(config, port);
+  const configFile = await writeRedisConfig(options);
+  const configHash = redisConfigHash(options);
+  const { password } = config.redis;
+  const expected = { port, password, configFile, configHash, dataDir: config.dataDir };
+  const adoptPid = await takeOverPreviousRedis(previous, expected, log);
+  const probe = createRedisProbe({ port, password });
   const supervisor = new RedisSupervisor({
     bin: agentEnv.redisServerBin,
     configFile,
@@ -67,11 +81,12 @@ async function prepareRedis(
     ping: () => probe.ping(),
     log: log.child({ component: 'redis' }),
     onSpawn: (redisPid) => {
-      state.update({ redisPid });
+      state.update({ redisPid, redisConfigHash: configHash });
     },
   });
   const sampler = createInfoSampler(() => probe.info());
-  return { port, probe, supervisor, sampler, topology: createTopologySampler(probe) };
+  const topology = createTopologySampler(probe);
+  return { port, probe, supervisor, sampler, topology, adoptPid };
 }
 
 function createHeartbeater(config: AgentConfig, redis: RedisParts, log: Logger): Heartbeater {
@@ -120,7 +135,6 @@ async function startLocked(
   lock: InstanceLock,
 ): Promise<RunningAgent> {
   const state = new StateRecorder(config.dataDir, log);
-  await stopOrphanedRedis(state.file, log);
   const redis = await prepareRedis(config, state, log);
   const heartbeater = createHeartbeater(config, redis, log);
   const http = await startHttp(config, redis, () => heartbeater.failures, log).catch(
@@ -151,7 +165,9 @@ async function startLocked(
     await state.remove();
     await lock.release();
   };
-  await redis.supervisor.start().catch(async (error: unknown) => {
+  const { supervisor, adoptPid } = redis;
+  const ready = adoptPid === null ? supervisor.start() : supervisor.adopt(adoptPid);
+  await ready.catch(async (error: unknown) => {
     await stop();
     throw error;
   });

@@ -42,3 +42,34 @@ export async function isLiveProcess(
   const command = await commandLine(pid);
   return command === undefined ? unverified : looksLike.test(command);
 }
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls until the pid is gone (or a zombie); true when that happened within `timeoutMs`. */
+export async function waitForPidExit(pid: number, timeoutMs: number): Promise<boolean> {
+  for (let waited = 0; waited < timeoutMs; waited += 100) {
+    if (!(await isRunning(pid))) return true;
+    await sleep(100);
+  }
+  return !(await isRunning(pid));
+}
+
+function signalPid(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    // Gone in the meantime: nothing left to stop.
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+/** SIGTERM a process that is not our child, then SIGKILL it after the grace time. */
+export async function terminatePid(pid: number, graceMs: number): Promise<void> {
+  if (!(await isRunning(pid))) return;
+  signalPid(pid, 'SIGTERM');
+  if (await waitForPidExit(pid, graceMs)) return;
+  signalPid(pid, 'SIGKILL');
+  await waitForPidExit(pid, 5_000);
+}

@@ -8,6 +8,8 @@ export const agentStateSchema = z.object({
   agentPort: z.number().int().min(1).max(65535),
   redisPort: z.number().int().min(1).max(65535),
   redisPid: z.number().int().positive().nullable(),
+  /** redisConfigHash of the config redisPid was started from; absent in older state files. */
+  redisConfigHash: z.string().optional(),
   startedAt: z.iso.datetime(),
 });
 

@@ -18,10 +18,11 @@ export class StateRecorder {
   /** Merges and writes once pid and both ports are known. */
   update(change: Partial<AgentState>): void {
     this.state = { ...this.state, ...change };
-    const { pid, agentPort, redisPort, redisPid, startedAt } = this.state;
+    const { pid, agentPort, redisPort, redisPid, startedAt, redisConfigHash } = this.state;
     if (pid === undefined || agentPort === undefined || redisPort === undefined) return;
     if (redisPid === undefined || startedAt === undefined) return;
     const complete: AgentState = { pid, agentPort, redisPort, redisPid, startedAt };
+    if (redisConfigHash !== undefined) complete.redisConfigHash = redisConfigHash;
     this.queue = this.queue
       .then(() => writeState(this.file, complete))
       .catch((error: unknown) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bindAddresses, quoteArg, renderRedisConfig } from '../../src/redis/config-file.js';
+import {
+  bindAddresses,
+  quoteArg,
+  redisConfigHash,
+  renderRedisConfig,
+} from '../../src/redis/config-file.js';
 
 const options = {
   port: 7001,
@@ -24,6 +29,7 @@ describe('redis.conf generation', () => {
         'logfile "/var/lib/cache fleet/redis.log"',
         'save ""',
         'appendonly no',
+        'repl-diskless-sync-delay 0',
         'cluster-enabled no',
       ]),
     );
@@ -34,6 +40,14 @@ describe('redis.conf generation', () => {
     expect(text).toContain('cluster-enabled yes');
     expect(text).toContain('cluster-config-file "/var/lib/cache fleet/nodes.conf"');
     expect(text).toContain('cluster-node-timeout 5000');
+  });
+
+  it('hashes the rendered file: the same options give the same hash, any change another', () => {
+    const hash = redisConfigHash(options);
+    expect(redisConfigHash({ ...options })).toBe(hash);
+    expect(redisConfigHash({ ...options, maxmemory: '512mb' })).not.toBe(hash);
+    expect(redisConfigHash({ ...options, password: 'b'.repeat(64) })).not.toBe(hash);
+    expect(hash).not.toContain(options.password);
   });
 
   it('quotes values Redis would otherwise split or misread', () => {
