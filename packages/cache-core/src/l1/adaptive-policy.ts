@@ -71,23 +71,31 @@ export class AdaptivePolicy<V> {
     if (this.reads.push(slot)) this.replayReads();
   }
 
-  /** Applies the queued hits in order; every other entry point calls this first. */
+  /**
+   * Applies the queued hits in order (count the access, reorder the entry, feed the advisor); every
+   * other entry point calls this first. One loop with its reads hoisted: V8 did not inline a per-hit
+   * method here and paid a call and the reload of every field per hit.
+   */
   private replayReads(): void {
     const count = this.reads.take();
     const slots = this.reads.slots;
-    for (let i = 0; i < count; i++) this.applyHit(slots[i] ?? 0);
-  }
-
-  /** One hit: count the access, reorder the entry, feed the advisor. Allocation-free. */
-  private applyHit(slot: number): void {
     const store = this.store;
-    const flags = store.touch(slot, this.nextTick());
-    this.frequencies.onTouched(flags);
-    const region = regionOf(flags);
-    const hash = store.hash(slot);
-    if (region === WINDOW || region === PROTECTED) this.lists[region].moveToBack(slot);
-    else this.promote(slot, region);
-    if (this.advisor.recordHit(hash)) this.applyShare(this.advisor.share);
+    const frequencies = this.frequencies;
+    const windowList = this.lists[WINDOW];
+    const protectedList = this.lists[PROTECTED];
+    let tick = this.tick;
+    for (let i = 0; i < count; i++) {
+      const slot = slots[i] as number;
+      tick = (tick + 1) | 0;
+      const flags = store.touch(slot, tick);
+      frequencies.onTouched(flags);
+      const region = regionOf(flags);
+      if (region === PROTECTED) protectedList.moveToBack(slot);
+      else if (region === WINDOW) windowList.moveToBack(slot);
+      else this.promote(slot, region);
+      if (this.advisor.recordHit(store.hash(slot))) this.applyShare(this.advisor.share);
+    }
+    this.tick = tick;
   }
 
   /** A second hit in probation earns the protected segment, which may push its LRU back out. */
@@ -125,7 +133,9 @@ export class AdaptivePolicy<V> {
     this.list(this.store.region(slot)).weight += delta;
     this.weight += delta;
     this.store.weights[slot] = weight;
-    this.applyHit(slot);
+    // Counted as one more hit, replayed at once (the queue is empty here).
+    this.reads.push(slot);
+    this.replayReads();
     this.evictIfNeeded();
   }
 
@@ -237,15 +247,19 @@ export class AdaptivePolicy<V> {
     this.evict(slot);
   }
 
+  /** Moves protected's LRU entries to the back of the demoted list until protected fits its share. */
   private demoteProtected(): void {
     const protectedList = this.lists[PROTECTED];
+    const demotedList = this.lists[DEMOTED];
     while (
       protectedList.count > this.protectedMaxCount ||
       protectedList.weight > this.protectedMaxWeight
     ) {
       const demoted = protectedList.first();
       if (demoted === NONE) return;
-      this.moveTo(demoted, DEMOTED);
+      protectedList.remove(demoted);
+      this.store.setRegion(demoted, DEMOTED);
+      demotedList.pushBack(demoted);
     }
   }
 

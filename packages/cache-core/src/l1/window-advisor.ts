@@ -2,6 +2,9 @@ import { HillClimber } from './hill-climber.js';
 import { ShadowLru } from './shadow-lru.js';
 import type { AdaptiveTuning } from './types.js';
 
+/** Sampled hits held back before they are replayed into the shadow LRU together. */
+const SAMPLED_HITS = 64;
+
 /**
  * Decides the window share from the request stream: counts hits and misses, replays sampled keys
  * into the shadow LRU, and hands each sample's result to the hill climber. Besides the sample
@@ -22,6 +25,9 @@ export class WindowAdvisor {
   private active = false;
   private requestsSinceFull = 0;
   private tieRequests = 0;
+  /** Sampled hits not yet replayed into the shadow (see `recordHit`). */
+  private readonly sampledHits = new Int32Array(SAMPLED_HITS);
+  private sampledCount = 0;
 
   constructor(private readonly tuning: AdaptiveTuning) {
     this.climber = new HillClimber(tuning);
@@ -33,6 +39,7 @@ export class WindowAdvisor {
 
   /** Sizes the sample and the shadow for a cache of about `capacity` entries. */
   resize(capacity: number): void {
+    this.flushSampledHits();
     const { sampleFactor, minSample, maxSample, shadowMinEntries } = this.tuning;
     this.period = Math.max(minSample, Math.min(maxSample, Math.round(sampleFactor * capacity)));
     let rate = 1;
@@ -63,25 +70,36 @@ export class WindowAdvisor {
     return this.requestsSinceFull < this.tieRequests;
   }
 
-  /** Records a hit; true when the share changed. Allocation-free and tiny: this is on the hit path. */
+  /**
+   * Records a hit; true when the share changed. Allocation-free, tiny and branch-free on the hit
+   * path: the hash is always written to `sampledHits` but only kept (the count only grows) when the
+   * key is in the sample. Sampled hits reach the shadow in order, all before anything reads the
+   * shadow or the lead (a miss, the end of a sample, a resize), so they count exactly as if each
+   * had been replayed at once, while the unpredictable "is it sampled" branch is gone from the hit.
+   */
   recordHit(hash: number): boolean {
     this.hits++;
-    if ((hash & this.mask) !== 0 && ++this.requests < this.period) return false;
-    return this.sampledHit(hash);
+    this.sampledHits[this.sampledCount] = hash;
+    // 1 when (hash & mask) is 0 (the key is sampled), else 0; mask is at most 2^30 - 1.
+    this.sampledCount += ((hash & this.mask) - 1) >>> 31;
+    if (++this.requests < this.period && this.sampledCount < SAMPLED_HITS) return false;
+    this.flushSampledHits();
+    return this.requests >= this.period && this.endSample();
   }
 
-  /** The rare part of a hit: a sampled key (replayed into the shadow) or the end of a sample. */
-  private sampledHit(hash: number): boolean {
-    if ((hash & this.mask) === 0) {
-      const lruHit = this.shadow.access(hash, true);
+  /** Replays the held-back sampled hits into the shadow LRU, in hit order. */
+  private flushSampledHits(): void {
+    const count = this.sampledCount;
+    this.sampledCount = 0;
+    for (let i = 0; i < count; i++) {
+      const lruHit = this.shadow.access(this.sampledHits[i] as number, true);
       this.lead = Math.max(0, this.lead - (lruHit ? 0 : 1) - this.tuning.guardMargin);
-      this.requests++;
     }
-    return this.requests >= this.period && this.endSample();
   }
 
   /** Records a miss; true when the share changed. */
   recordMiss(hash: number): boolean {
+    if (this.sampledCount > 0) this.flushSampledHits();
     this.countSinceFull();
     if ((hash & this.mask) === 0) {
       const lruHit = this.shadow.access(hash, false);
