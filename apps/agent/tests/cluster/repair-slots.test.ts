@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { Redis, type Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownsSlot } from '../../src/cluster/cluster-nodes.js';
 import type { NodeRef } from '../../src/cluster/step-types.js';
@@ -24,6 +24,18 @@ async function onEvery(nodes: NodeRef[], ...command: string[]): Promise<void> {
   }
 }
 
+/** A hash tag whose slot lies in [low, high] and is not `except`. */
+async function tagInRange(cluster: Cluster, low: number, high: number, except: number) {
+  for (let i = 0; ; i += 1) {
+    const slot = Number(await cluster.call('CLUSTER', 'KEYSLOT', `{r-${i}}`));
+    if (slot >= low && slot <= high && slot !== except) return `{r-${i}}`;
+  }
+}
+
+function ownsRange(range: { start: number; end: number }, slot: number): boolean {
+  return range.start <= slot && slot <= range.end;
+}
+
 describe('repair-slots on real redis-servers', () => {
   let fleet: TestFleet;
   let nodes: [NodeRef, NodeRef, NodeRef, NodeRef];
@@ -42,11 +54,7 @@ describe('repair-slots on real redis-servers', () => {
     const [first, , third, fourth] = nodes;
     const cluster = fleet.client();
     // 1. A move of slot 100 killed between batches: MIGRATING on first, IMPORTING on fourth.
-    let tag = '';
-    for (let i = 0; ; i += 1) {
-      tag = `{r-${i}}`;
-      if (Number(await cluster.call('CLUSTER', 'KEYSLOT', tag)) < 5000) break;
-    }
+    const tag = await tagInRange(cluster, 0, 4999, -1);
     const slot = Number(await cluster.call('CLUSTER', 'KEYSLOT', tag));
     const keys = await writeKeys(cluster, 2000, tag);
     await abortMidSlot(fleet, first, fourth, slot);
@@ -60,9 +68,15 @@ describe('repair-slots on real redis-servers', () => {
       'IMPORTING',
       (await fleet.self(third)).id,
     );
-    // 3. Slot 16000 (no keys) forgotten by every node: uncovered.
+    // 3. A slot of third's that still holds keys, forgotten by every node: it must go back to
+    //    third (fourth has the fewest slots and would otherwise get it, stranding the keys).
+    const strayTag = await tagInRange(cluster, 11_000, 15_999, thirdSlot);
+    const straySlot = Number(await cluster.call('CLUSTER', 'KEYSLOT', strayTag));
+    const strayKeys = await writeKeys(cluster, 300, strayTag);
+    // 4. Slot 16000 (no keys) forgotten by every node: uncovered.
     expect(await countKeysInSlot(third, 16000)).toBe(0);
     await onEvery(nodes, 'CLUSTER', 'DELSLOTS', '16000');
+    await onEvery(nodes, 'CLUSTER', 'DELSLOTS', String(straySlot));
     expect(String(await cluster.call('CLUSTER', 'INFO'))).toContain('cluster_state:fail');
 
     const result = await fleet.run({ kind: 'repair-slots', nodes });
@@ -75,9 +89,10 @@ describe('repair-slots on real redis-servers', () => {
     }
     const owner = (await fleet.view(first)).find((n) => ownsSlot(n, slot));
     expect(owner?.id).toBe((await fleet.self(fourth)).id);
-    expect((await fleet.self(fourth)).slots.some((r) => r.start <= 16000 && 16000 <= r.end)).toBe(
-      true,
-    );
+    expect((await fleet.self(fourth)).slots.some((r) => ownsRange(r, 16000))).toBe(true);
     expect(await missingKeys(cluster, keys)).toEqual([]);
+    expect((await fleet.self(third)).slots.some((r) => ownsRange(r, straySlot))).toBe(true);
+    expect(result.log.join('\n')).toMatch(/given back to its keys/);
+    expect(await missingKeys(cluster, strayKeys)).toEqual([]);
   }, 90_000);
 });

@@ -1,12 +1,13 @@
-// Like `redis-cli --cluster fix`: slots nobody owns go to the primary with the fewest slots; then
-// a slot left open by an interrupted move is finished (its keys reach the target, which then owns
-// it everywhere) and a slot only importing with nothing moved is closed with SETSLOT STABLE.
+// Like `redis-cli --cluster fix`: a slot nobody owns goes to the primary that still holds keys in
+// it, else to the primary with the fewest slots; then a slot left open by an interrupted move is
+// finished (its keys reach the target, which then owns it everywhere) and a slot only importing
+// with nothing moved is closed with SETSLOT STABLE.
 import { isPrimary, myself, ownsSlot, slotCount, type ClusterNode } from '../cluster-nodes.js';
 import type { NodePool } from '../node-pool.js';
 import { pollUntil } from '../poll.js';
 import { migrateSlot, type SlotEnd } from '../slot-migration.js';
 import type { StepContext } from '../step-context.js';
-import type { StepOf } from '../step-types.js';
+import type { SlotRange, StepOf } from '../step-types.js';
 import { toRanges } from './assign-slots.js';
 
 interface Member extends SlotEnd {
@@ -70,18 +71,51 @@ function uncoveredSlots(all: Member[]): number[] {
   return missing;
 }
 
+/**
+ * For each slot, the primary holding the most keys in it. A slot can be uncovered while a node
+ * still holds its keys (a DELSLOTS, a lost config); giving it elsewhere would strand them.
+ */
+async function slotHolders(
+  pool: NodePool,
+  primaries: Member[],
+  slots: number[],
+): Promise<Map<number, Member>> {
+  const best = new Map<number, { member: Member; keys: number }>();
+  // All counts at once: ioredis pipelines the calls it is handed without waiting.
+  const counts = await Promise.all(
+    primaries.map((m) => Promise.all(slots.map((slot) => keysIn(pool, m, slot)))),
+  );
+  counts.forEach((perSlot, index) => {
+    const member = primaries[index];
+    perSlot.forEach((keys, i) => {
+      const slot = slots[i] ?? -1;
+      const held = best.get(slot);
+      if (member && keys > 0 && (!held || keys > held.keys)) best.set(slot, { member, keys });
+    });
+  });
+  return new Map([...best].map(([slot, held]) => [slot, held.member]));
+}
+
+async function give(ctx: StepContext, to: Member, range: SlotRange, why: string): Promise<void> {
+  await ctx.pool.text(to, 'CLUSTER', 'ADDSLOTSRANGE', range.start, range.end);
+  ctx.report({ log: `slots ${range.start}-${range.end}: uncovered, ${why} ${to.host}:${to.port}` });
+}
+
+/** Uncovered slots go to the primary that still holds their keys, the rest to the fewest slots. */
 async function coverSlots(ctx: StepContext, primaries: Member[], slots: number[]): Promise<void> {
+  const holders = await slotHolders(ctx.pool, primaries, slots);
+  for (const m of primaries) {
+    const held = slots.filter((slot) => holders.get(slot) === m);
+    for (const range of toRanges(held)) await give(ctx, m, range, 'given back to its keys on');
+  }
   const counts = new Map(primaries.map((m) => [m.id, slotCount(m.self)]));
-  for (const range of toRanges(slots)) {
+  for (const range of toRanges(slots.filter((slot) => !holders.has(slot)))) {
     const fewest = [...primaries].sort(
       (a, b) => (counts.get(a.id) ?? 0) - (counts.get(b.id) ?? 0),
     )[0];
     if (!fewest) throw new Error('no reachable primary to give uncovered slots to');
-    await ctx.pool.text(fewest, 'CLUSTER', 'ADDSLOTSRANGE', range.start, range.end);
+    await give(ctx, fewest, range, 'given to');
     counts.set(fewest.id, (counts.get(fewest.id) ?? 0) + range.end - range.start + 1);
-    ctx.report({
-      log: `slots ${range.start}-${range.end}: uncovered, given to ${fewest.host}:${fewest.port}`,
-    });
   }
 }
 
