@@ -44,11 +44,16 @@ function read(runtime: NamespaceRuntime, key: string): Promise<CacheEntry<JsonVa
   return config.source === null ? cache.getEntry(key) : cache.getOrLoadEntry(key);
 }
 
+/** A found key as the data API answers it: the version as a string (versions are int8). */
+function answerOf(key: string, entry: CacheEntry<JsonValue>) {
+  return { key, value: entry.value, version: String(entry.version), tier: entry.tier };
+}
+
 async function get({ runtime, key }: HandlerInput): Promise<unknown> {
   const k = checkKey(runtime, key);
   const entry = await read(runtime, k);
   if (entry === undefined) throw new DataApiError(404, 'E_NOT_FOUND', 'no value for this key');
-  return { key: k, value: entry.value, version: String(entry.version), tier: entry.tier };
+  return answerOf(k, entry);
 }
 
 async function set({ req, runtime, key }: HandlerInput): Promise<unknown> {
@@ -72,14 +77,7 @@ async function getMany({ req, runtime }: HandlerInput): Promise<unknown> {
   const found = await runtime.cache.getManyEntries(body.keys);
   const entries = body.keys.map((key, i) => {
     const entry = found[i];
-    if (entry === undefined) return { key, found: false };
-    return {
-      key,
-      found: true,
-      value: entry.value,
-      version: String(entry.version),
-      tier: entry.tier,
-    };
+    return entry === undefined ? { key, found: false } : { found: true, ...answerOf(key, entry) };
   });
   return { entries };
 }
