@@ -35,10 +35,23 @@ function spawnRedis(port: number, dir: string, options: TestRedisOptions): Child
   return spawn(redisBin, args, { stdio: 'ignore' });
 }
 
-/** Polls PING until the server answers (or the deadline passes). */
-export async function waitForRedis(port: number, timeoutMs = 10_000): Promise<void> {
+function hasExited(child: ChildProcess | undefined): boolean {
+  return child !== undefined && (child.exitCode !== null || child.signalCode !== null);
+}
+
+/**
+ * Polls PING until the server answers (or the deadline passes). Given the child, its early exit
+ * (e.g. the port or its cluster bus port, port + 10000, was taken meanwhile) fails at once, and
+ * another process answering on the port is not taken for it.
+ */
+export async function waitForRedis(
+  port: number,
+  timeoutMs = 10_000,
+  child?: ChildProcess,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (hasExited(child)) throw new Error(`redis-server for port ${port} exited before answering`);
     const client = new Redis({
       port,
       host: '127.0.0.1',
@@ -49,7 +62,7 @@ export async function waitForRedis(port: number, timeoutMs = 10_000): Promise<vo
     try {
       await client.connect();
       await client.ping();
-      return;
+      if (!hasExited(child)) return;
     } catch (error) {
       if (Date.now() > deadline)
         throw new Error(`redis on port ${port} not ready: ${String(error)}`);
@@ -61,7 +74,7 @@ export async function waitForRedis(port: number, timeoutMs = 10_000): Promise<vo
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (hasExited(child)) return Promise.resolve();
   return new Promise((resolve) =>
     child.once('exit', () => {
       resolve();
@@ -70,14 +83,34 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts a real redis-server on a free loopback port; stop() kills it and removes its folder. */
+/** A free port can be taken again before redis-server binds it: up to 3 ports are tried. */
+async function spawnOnFreePort(
+  dir: string,
+  options: TestRedisOptions,
+): Promise<{ port: number; child: ChildProcess }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    const child = spawnRedis(port, dir, options);
+    try {
+      await waitForRedis(port, 10_000, child);
+      return { port, child };
+    } catch (error) {
+      child.kill('SIGKILL');
+      await exited(child);
+      if (attempt >= 3) throw error;
+      await rm(path.join(dir, 'nodes.conf'), { force: true });
+    }
+  }
+}
+
 export async function startRedis(options: TestRedisOptions = {}): Promise<TestRedis> {
-  const port = await freePort();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cf-redis-'));
+  const { port, child } = await spawnOnFreePort(dir, options);
   const handle: TestRedis = {
     host: '127.0.0.1',
     port,
     dir,
-    process: spawnRedis(port, dir, options),
+    process: child,
     async kill() {
       handle.process.kill('SIGKILL');
       await exited(handle.process);
@@ -92,6 +125,5 @@ export async function startRedis(options: TestRedisOptions = {}): Promise<TestRe
       await rm(dir, { recursive: true, force: true });
     },
   };
-  await waitForRedis(port);
   return handle;
 }
