@@ -6,6 +6,11 @@ export const reportTopologyInput = z.object({
   myId: z.string().min(1).max(64),
   clusterNodes: z.string().max(256 * 1024),
   clusterInfo: z.string().max(16 * 1024),
+  /** `INFO replication` of the reporter's Redis; agents before it leave it out. */
+  replicationInfo: z
+    .string()
+    .max(16 * 1024)
+    .optional(),
 });
 
 export const claimStepInput = z

@@ -1,4 +1,5 @@
-import type { ClusterModel, NodeHealth } from '@cachefleet/db';
+import type { ClusterModel } from '@cachefleet/db';
+import { isSyncingReplica, replicaLagBytes, type TopologyHealth } from './replication-health.js';
 import { countSlots } from './slot-math.js';
 import { slotCount } from './step-spec.js';
 
@@ -7,10 +8,18 @@ export const nodeSilenceMs = 10_000;
 
 type ModelNode = ClusterModel['nodes'][number];
 
-function effectiveHealth(node: ModelNode, now: Date): NodeHealth {
+function effectiveHealth(node: ModelNode, now: Date): TopologyHealth {
   if (node.health !== 'ok') return node.health;
   const seen = node.lastSeenAt?.getTime() ?? 0;
-  return now.getTime() - seen > nodeSilenceMs ? 'disconnected' : 'ok';
+  if (now.getTime() - seen > nodeSilenceMs) return 'disconnected';
+  return isSyncingReplica(node.role, node.replication) ? 'syncing' : 'ok';
+}
+
+/** A replica's offset lag as its primary last reported it; null for primaries or when unknown. */
+function lagOf(node: ModelNode, model: ClusterModel): number | null {
+  if (node.role !== 'replica') return null;
+  const primary = model.nodes.find((n) => n.redisNodeId === node.replicaOf);
+  return replicaLagBytes(node, primary?.replication);
 }
 
 /**
@@ -32,6 +41,7 @@ export function clusterView(model: ClusterModel, now: Date) {
       host: node.host,
       port: node.port,
       health: effectiveHealth(node, now),
+      replicationLagBytes: lagOf(node, model),
       openSlots: node.openSlots,
       lastSeenAt: node.lastSeenAt,
       slotRanges: ranges,

@@ -14,6 +14,7 @@ import {
 import { defaultStepLeaseMs } from '../fleet/lease.js';
 import { parseClusterInfo } from '../fleet/parse-cluster-info.js';
 import { parseClusterNodes } from '../fleet/parse-cluster-nodes.js';
+import { parseReplicationInfo } from '../fleet/parse-replication-info.js';
 import { stepSpec } from '../fleet/step-spec.js';
 import { requireSealer } from '../security/require-sealer.js';
 import { agentProcedure, createTRPCRouter } from '../trpc.js';
@@ -47,6 +48,10 @@ export const agentFleetRouter = createTRPCRouter({
     const report = {
       nodes: parseClusterNodes(input.clusterNodes),
       info: parseClusterInfo(input.clusterInfo),
+      replication:
+        input.replicationInfo === undefined
+          ? undefined
+          : parseReplicationInfo(input.replicationInfo),
     };
     await reconcileTopology(ctx.db, ctx.agent.id, report);
     return { ok: true as const };

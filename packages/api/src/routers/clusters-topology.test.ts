@@ -37,6 +37,14 @@ const failedOver = (): FakeNode[] =>
       return { id: n.id, port: n.port, role: 'master', slots: [ranges[0] ?? ''] };
     return n;
   });
+/** r0 back after the failover, as a replica of r3. */
+const rejoined = (): FakeNode[] =>
+  failedOver().map((n) =>
+    n.id === redisId(0) ? { id: n.id, port: n.port, role: 'slave', primaryId: redisId(3) } : n,
+  );
+const replicaInfo = (link: 'up' | 'down', downSince = -1) =>
+  `# Replication\r\nrole:slave\r\nmaster_link_status:${link}\r\nmaster_sync_in_progress:0\r\n` +
+  (link === 'down' ? `master_link_down_since_seconds:${downSince}\r\n` : '');
 
 describe.each(databaseKinds())('cluster topology from agent reports on %s', (kind) => {
   let h: Harness;
@@ -56,11 +64,18 @@ describe.each(databaseKinds())('cluster topology from agent reports on %s', (kin
   }, 180_000);
   afterAll(() => h.stop());
 
-  const report = (i: number, view: FakeNode[], epoch: number, state: 'ok' | 'fail' = 'ok') =>
+  const report = (
+    i: number,
+    view: FakeNode[],
+    epoch: number,
+    state: 'ok' | 'fail' = 'ok',
+    replicationInfo?: string,
+  ) =>
     agents[i]?.caller.agentFleet.reportTopology({
       myId: redisId(i),
       clusterNodes: clusterNodesText(view, redisId(i)),
       clusterInfo: clusterInfoText(state, epoch, view.length),
+      ...(replicationInfo === undefined ? {} : { replicationInfo }),
     });
   const nodeOf = async (i: number) => {
     const view = await h.as.viewer.clusters.get({ clusterId });
@@ -118,18 +133,40 @@ describe.each(databaseKinds())('cluster topology from agent reports on %s', (kin
   });
 
   it('shows the old primary as a healthy replica of the new one once it rejoins', async () => {
-    const rejoined = failedOver().map((n) =>
-      n.id === redisId(0)
-        ? { id: n.id, port: n.port, role: 'slave' as const, primaryId: redisId(3) }
-        : n,
-    );
-    await report(0, rejoined, 7);
-    await report(1, rejoined, 7);
+    await report(0, rejoined(), 7);
+    await report(1, rejoined(), 7);
     const old = await nodeOf(0);
     expect(old).toMatchObject({ role: 'replica', health: 'ok', replicaOf: redisId(3) });
     const view = await h.as.viewer.clusters.get({ clusterId });
     const promoted = view.primaries.find((p) => p.redisNodeId === redisId(3));
     expect(promoted?.replicas.map((r) => r.id)).toEqual([old.id]);
+  });
+
+  it('shows a rejoined replica as syncing until its own Redis says its first sync finished', async () => {
+    await report(0, rejoined(), 7, 'ok', replicaInfo('down'));
+    expect(await nodeOf(0)).toMatchObject({ role: 'replica', health: 'syncing' });
+    // Its peers see nothing wrong with it; that does not make it ready.
+    await report(1, rejoined(), 7);
+    expect((await nodeOf(0)).health).toBe('syncing');
+    const primaryInfo =
+      '# Replication\r\nrole:master\r\nmaster_repl_offset:5000\r\n' +
+      `slave0:ip=127.0.0.1,port=7201,state=online,offset=4000,lag=0\r\n`;
+    await report(3, rejoined(), 7, 'ok', primaryInfo);
+    await report(0, rejoined(), 7, 'ok', replicaInfo('up'));
+    expect(await nodeOf(0)).toMatchObject({ health: 'ok', replicationLagBytes: 1000 });
+    expect((await nodeOf(3)).replicationLagBytes).toBeNull();
+    // A synced replica whose primary went away stays as CLUSTER NODES says (here: ok).
+    await report(0, rejoined(), 7, 'ok', replicaInfo('down', 4));
+    expect((await nodeOf(0)).health).toBe('ok');
+    // An agent that predates the field says nothing about it: back to CLUSTER NODES alone.
+    await report(0, rejoined(), 7, 'ok', replicaInfo('down'));
+    await report(0, rejoined(), 7);
+    expect((await nodeOf(0)).health).toBe('ok');
+  });
+
+  it('refuses replication info past 16 KiB', async () => {
+    const call = report(0, rejoined(), 7, 'ok', `role:slave\r\n${'x'.repeat(16 * 1024)}`);
+    expect(await appCodeOf(call ?? Promise.resolve())).toBe('BAD_REQUEST');
   });
 
   it('plans the minimum moves for a new primary without changing anything', async () => {

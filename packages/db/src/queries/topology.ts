@@ -6,6 +6,7 @@ import {
   slotRanges,
   type ClusterInfoSummary,
   type NodeHealth,
+  type NodeReplication,
   type OpenSlot,
 } from '../schema/index.js';
 import type { Tx } from './operation-steps.js';
@@ -26,6 +27,8 @@ export interface ObservedNode {
 export interface TopologyReport {
   nodes: ObservedNode[];
   info: ClusterInfoSummary;
+  /** The reporter's own replication; agents that predate it send none (stored as unknown). */
+  replication?: NodeReplication | undefined;
 }
 
 type NodeRow = typeof nodes.$inferSelect;
@@ -64,7 +67,17 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-async function updateNode(tx: Tx, row: NodeRow, seen: ObservedNode): Promise<void> {
+/** What the reporter says about itself beyond CLUSTER NODES: it was seen now, and its replication. */
+function selfSeen(report: TopologyReport) {
+  return { lastSeenAt: sql`now()`, replication: report.replication ?? null };
+}
+
+async function updateNode(
+  tx: Tx,
+  row: NodeRow,
+  seen: ObservedNode,
+  report: TopologyReport,
+): Promise<void> {
   const next = {
     redisNodeId: seen.redisId,
     role: seen.role,
@@ -82,7 +95,7 @@ async function updateNode(tx: Tx, row: NodeRow, seen: ObservedNode): Promise<voi
   if (!seen.myself && sameJson(next, current)) return;
   await tx
     .update(nodes)
-    .set({ ...next, ...(seen.myself ? { lastSeenAt: sql`now()` } : {}) })
+    .set({ ...next, ...(seen.myself ? selfSeen(report) : {}) })
     .where(eq(nodes.id, row.id));
 }
 
@@ -129,15 +142,12 @@ export async function reconcileTopology(
     const stale = report.info.currentEpoch < (cluster.info?.currentEpoch ?? 0);
     const known = report.nodes.length > 1 || report.info.slotsAssigned > 0;
     if (stale || !known) {
-      await tx
-        .update(nodes)
-        .set({ lastSeenAt: sql`now()` })
-        .where(eq(nodes.id, own.id));
+      await tx.update(nodes).set(selfSeen(report)).where(eq(nodes.id, own.id));
       return true;
     }
     const rows = await tx.select().from(nodes).where(eq(nodes.clusterId, cluster.id));
     const pairs = matchObserved(rows, report.nodes);
-    for (const [row, seen] of pairs) await updateNode(tx, row, seen);
+    for (const [row, seen] of pairs) await updateNode(tx, row, seen, report);
     await replaceSlotRanges(tx, cluster.id, pairs);
     await tx
       .update(clusters)
