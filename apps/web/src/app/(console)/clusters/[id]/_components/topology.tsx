@@ -1,9 +1,9 @@
 'use client';
 
 import { DataTable } from '~/components/data-table';
-import { StatusBadge } from '~/components/status-badge';
 import { formatRanges, type ClusterDetail, type NodeView } from '../../_components/fleet-types';
 import { NodeActions } from './node-actions';
+import { NodeHealth } from './node-health';
 import { primaryColour } from './slot-map';
 
 function NodeRow(props: {
@@ -30,7 +30,7 @@ function NodeRow(props: {
       </td>
       <td>{primary ? `replica of ${primary.agentName}` : node.role}</td>
       <td>
-        <StatusBadge status={node.health} />
+        <NodeHealth node={node} />
       </td>
       <td className="mono">
         {node.host}:{node.port}
