@@ -1,12 +1,12 @@
 import { EntryFrequencies } from './entry-frequencies.js';
+import { xorshift32 } from './hash.js';
 import { ReadBuffer } from './read-buffer.js';
-import { SlotList } from './slot-list.js';
+import { moveToBack, SlotList } from './slot-list.js';
 import {
   DEMOTED,
   NONE,
   PROBATION,
   PROTECTED,
-  regionOf,
   WINDOW,
   type Region,
   type SlotStore,
@@ -72,30 +72,36 @@ export class AdaptivePolicy<V> {
   }
 
   /**
-   * Applies the queued hits in order (count the access, reorder the entry, feed the advisor); every
-   * other entry point calls this first. One loop with its reads hoisted: V8 did not inline a per-hit
-   * method here and paid a call and the reload of every field per hit.
+   * Applies the queued hits in order; every other entry point calls this first. Tight loops with
+   * their state in locals (V8 keeps no object field in a register across a loop): the entries count
+   * and stamp the hits, the lists move them, the advisor takes their hashes. The loops stop where a
+   * hit's exact position matters: the sketch ages between the hits it halves, a sample's end (which
+   * may move the window boundary) falls between the moves around it. No step reads what another
+   * writes, so the result is exactly that of applying each hit whole in turn.
    */
   private replayReads(): void {
     const count = this.reads.take();
-    const slots = this.reads.slots;
-    const store = this.store;
-    const frequencies = this.frequencies;
-    const windowList = this.lists[WINDOW];
-    const protectedList = this.lists[PROTECTED];
-    let tick = this.tick;
-    for (let i = 0; i < count; i++) {
-      const slot = slots[i] as number;
-      tick = (tick + 1) | 0;
-      const flags = store.touch(slot, tick);
-      frequencies.onTouched(flags);
-      const region = regionOf(flags);
-      if (region === PROTECTED) protectedList.moveToBack(slot);
-      else if (region === WINDOW) windowList.moveToBack(slot);
-      else this.promote(slot, region);
-      if (this.advisor.recordHit(store.hash(slot))) this.applyShare(this.advisor.share);
+    const { slots, hashes } = this.reads;
+    this.frequencies.touchAll(slots, hashes, count, this.tick);
+    this.tick = (this.tick + count) | 0;
+    for (let done = 0; done < count;) {
+      const end = Math.min(count, done + this.advisor.hitsLeftInSample);
+      this.moveRun(slots, done, end);
+      if (this.advisor.recordHits(hashes, done, end)) this.applyShare(this.advisor.share);
+      done = end;
     }
-    this.tick = tick;
+  }
+
+  /** Moves each hit entry to the MRU end of its list, or promotes it out of probation. */
+  private moveRun(slots: Int32Array, from: number, to: number): void {
+    const store = this.store;
+    const links = store.links;
+    for (let i = from; i < to; i++) {
+      const slot = slots[i] as number;
+      const region = store.region(slot);
+      if (region === PROTECTED || region === WINDOW) moveToBack(links, region, slot);
+      else this.promote(slot, region);
+    }
   }
 
   /** A second hit in probation earns the protected segment, which may push its LRU back out. */
@@ -283,14 +289,10 @@ export class AdaptivePolicy<V> {
     return this.tick;
   }
 
-  /** xorshift32: cheap, allocation-free randomness that tests can reproduce. */
+  /** Cheap, allocation-free randomness that tests can reproduce. */
   private nextRandom(): number {
-    let x = this.random;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.random = x;
-    return x >>> 0;
+    this.random = xorshift32(this.random);
+    return this.random >>> 0;
   }
 }
 

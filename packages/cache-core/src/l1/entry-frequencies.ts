@@ -1,5 +1,5 @@
 import { FrequencySketch } from './frequency-sketch.js';
-import { counted, FIRST_SLOT, type SlotStore } from './slot-store.js';
+import { FIRST_SLOT, type SlotStore } from './slot-store.js';
 
 const COUNT_MAX = 15;
 
@@ -26,9 +26,17 @@ export class EntryFrequencies {
     return this.sketch.sizedFor;
   }
 
-  /** After `store.touch`: counts the hit as a sketch addition when the entry counted it. */
-  onTouched(flags: number): void {
-    if (counted(flags) && this.sketch.countAddition()) this.age();
+  /**
+   * Records the hits `slots[0..count)` in their entries (`SlotStore.touchRun`, stamps from `tick + 1`,
+   * hashes copied to `hashes`) and counts them as sketch additions, aging at the exact hit where
+   * the sample completes.
+   */
+  touchAll(slots: Int32Array, hashes: Int32Array, count: number, tick: number): void {
+    const store = this.store;
+    for (let done = 0; done < count;) {
+      done = store.touchRun(slots, hashes, done, count, tick, this.sketch.additionsLeft);
+      if (this.sketch.countAdditions(store.runCounted)) this.age();
+    }
   }
 
   /** A new entry: its first access goes to the sketch at once. */

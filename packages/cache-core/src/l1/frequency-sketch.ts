@@ -59,12 +59,18 @@ export class FrequencySketch {
     return after;
   }
 
+  /** Accesses the caller may count (see `countAdditions`) before the sample is complete; at least 1. */
+  get additionsLeft(): number {
+    return Math.max(1, this.sampleSize - this.additions);
+  }
+
   /**
-   * Counts an access whose increment the caller holds back (see `add`); true when the sample is
+   * Counts accesses whose increments the caller holds back (see `add`); true when the sample is
    * complete and the caller must call `age` once its held-back counts are in order.
    */
-  countAddition(): boolean {
-    return ++this.additions >= this.sampleSize;
+  countAdditions(count: number): boolean {
+    this.additions += count;
+    return this.additions >= this.sampleSize;
   }
 
   /**

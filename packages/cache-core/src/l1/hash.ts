@@ -16,3 +16,10 @@ export function hashKey(key: string): number {
   // Signed 32-bit, so V8 keeps it a small integer: an unsigned value above 2^31 would be boxed.
   return h | 0;
 }
+
+/** One step of xorshift32 (Marsaglia): a cheap, allocation-free pseudo-random sequence. */
+export function xorshift32(x: number): number {
+  let y = x ^ (x << 13);
+  y ^= y >>> 17;
+  return y ^ (y << 5);
+}

@@ -7,10 +7,13 @@
  */
 export class ReadBuffer {
   readonly slots: Int32Array;
+  /** Room for the replay to put each hit's key hash beside its slot. */
+  readonly hashes: Int32Array;
   count = 0;
 
   constructor(readonly capacity: number) {
     this.slots = new Int32Array(capacity);
+    this.hashes = new Int32Array(capacity);
   }
 
   /** Appends a slot; true when the buffer is now full and must be replayed. */

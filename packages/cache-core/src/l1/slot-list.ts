@@ -1,9 +1,9 @@
 import { NONE, type SlotStore } from './slot-store.js';
 
 /**
- * Circular doubly-linked list of slots through the store's next/prev arrays, ordered from least to
- * most recently used, with a sentinel slot so that link and unlink need no empty-list branches. It
- * keeps its entry count and total weight so region bounds are O(1) to test.
+ * Circular doubly-linked list of slots through the store's `links` (see `SlotStore.links`), ordered
+ * from least to most recently used, with a sentinel slot so that link and unlink need no empty-list
+ * branches. It keeps its entry count and total weight so region bounds are O(1) to test.
  */
 export class SlotList {
   count = 0;
@@ -18,7 +18,7 @@ export class SlotList {
 
   /** Least recently used slot, or NONE. */
   first(): number {
-    const first = this.store.next[this.head] ?? this.head;
+    const first = this.store.links[this.head << 1] ?? this.head;
     return first === this.head ? NONE : first;
   }
 
@@ -35,40 +35,48 @@ export class SlotList {
   }
 
   moveToBack(slot: number): void {
-    const { next, prev } = this.store;
-    const after = next[slot] ?? this.head;
-    if (after === this.head) return;
-    const before = prev[slot] ?? this.head;
-    next[before] = after;
-    prev[after] = before;
-    const tail = prev[this.head] ?? this.head;
-    prev[slot] = tail;
-    next[slot] = this.head;
-    next[tail] = slot;
-    prev[this.head] = slot;
+    moveToBack(this.store.links, this.head, slot);
   }
 
   clear(): void {
-    this.store.next[this.head] = this.head;
-    this.store.prev[this.head] = this.head;
+    this.store.links[this.head << 1] = this.head;
+    this.store.links[(this.head << 1) | 1] = this.head;
     this.count = 0;
     this.weight = 0;
   }
 
   private link(slot: number): void {
-    const { next, prev } = this.store;
-    const tail = prev[this.head] ?? this.head;
-    prev[slot] = tail;
-    next[slot] = this.head;
-    next[tail] = slot;
-    prev[this.head] = slot;
+    const links = this.store.links;
+    const head = this.head;
+    const tail = links[(head << 1) | 1] ?? head;
+    links[(slot << 1) | 1] = tail;
+    links[slot << 1] = head;
+    links[tail << 1] = slot;
+    links[(head << 1) | 1] = slot;
   }
 
   private unlink(slot: number): void {
-    const { next, prev } = this.store;
-    const before = prev[slot] ?? this.head;
-    const after = next[slot] ?? this.head;
-    next[before] = after;
-    prev[after] = before;
+    const links = this.store.links;
+    const before = links[(slot << 1) | 1] ?? this.head;
+    const after = links[slot << 1] ?? this.head;
+    links[before << 1] = after;
+    links[(after << 1) | 1] = before;
   }
+}
+
+/**
+ * Moves `slot` to the MRU end of the list whose sentinel is `head`, through the store's `links`: a
+ * function of its own so that a loop can pass the array in a local.
+ */
+export function moveToBack(links: Int32Array, head: number, slot: number): void {
+  const after = links[slot << 1] ?? head;
+  if (after === head) return;
+  const before = links[(slot << 1) | 1] ?? head;
+  links[before << 1] = after;
+  links[(after << 1) | 1] = before;
+  const tail = links[(head << 1) | 1] ?? head;
+  links[(slot << 1) | 1] = tail;
+  links[slot << 1] = head;
+  links[tail << 1] = slot;
+  links[(head << 1) | 1] = slot;
 }

@@ -27,6 +27,7 @@ const EXPIRING = 4;
 const ESTIMATE_SHIFT = 3;
 const PENDING_SHIFT = 7;
 const COUNT_MAX = 15;
+const ESTIMATE_BITS = COUNT_MAX << ESTIMATE_SHIFT;
 const HIT = (1 << ESTIMATE_SHIFT) | (1 << PENDING_SHIFT);
 const COUNTS_MASK = (COUNT_MAX << ESTIMATE_SHIFT) | (COUNT_MAX << PENDING_SHIFT);
 /** Where each count's upper three bits land after a shift right by one: both counts halved. */
@@ -47,8 +48,11 @@ const INITIAL_SLOTS = 1024;
  */
 export class SlotStore<V> {
   keys: string[] = [];
-  next = new Int32Array(0);
-  prev = new Int32Array(0);
+  /**
+   * List links, side by side so that a slot's own two are one read: the next slot at `slot << 1`,
+   * the previous at `(slot << 1) | 1`.
+   */
+  links = new Int32Array(0);
   /** Integer weights (e.g. bytes), read when an entry changes list. */
   weights = new Int32Array(0);
   expiry = new Float64Array(0);
@@ -58,6 +62,8 @@ export class SlotStore<V> {
   private freeCount = 0;
   /** Slots below this have been handed out at least once; free ones among them hold no pending hits. */
   highWater = FIRST_SLOT;
+  /** Counted hits of the last `touchRun`. */
+  runCounted = 0;
 
   constructor(private readonly maxSlots: number) {
     this.resize(Math.min(INITIAL_SLOTS, maxSlots + FIRST_SLOT));
@@ -67,8 +73,8 @@ export class SlotStore<V> {
     let slot: number;
     if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount] ?? NONE;
     else {
-      if (this.highWater === this.next.length) {
-        this.resize(Math.min(2 * this.next.length, this.maxSlots + FIRST_SLOT));
+      if (this.highWater === this.weights.length) {
+        this.resize(Math.min(2 * this.weights.length, this.maxSlots + FIRST_SLOT));
       }
       slot = this.highWater++;
     }
@@ -106,18 +112,36 @@ export class SlotStore<V> {
   }
 
   /**
-   * Records a hit in one read and one write of the entry's flags: the new recency stamp, and one
-   * more pending hit unless the estimate is saturated (a saturated counter ignores increments).
-   * Returns the flags as they were (see `regionOf`, `counted`).
+   * Records the hits `slots[from..to)` in order, each in one read and one write of the entry's record:
+   * the recency stamp `tick + i + 1` for `slots[i]`, and one more pending hit unless the estimate is
+   * saturated (a saturated counter ignores increments). Copies each hit's hash into `hashes` at the
+   * same index. Stops early after the hit that brings the counted hits to `budget`, the sketch's
+   * additions left before it ages (aging halves the counts later hits read), and returns the index
+   * after the last hit recorded; `runCounted` then holds how many of them were counted.
    */
-  touch(slot: number, stamp: number): number {
+  touchRun(
+    slots: Int32Array,
+    hashes: Int32Array,
+    from: number,
+    to: number,
+    tick: number,
+    budget: number,
+  ): number {
     const records = this.records;
-    const record = slot << 2;
-    records[record | STAMP] = stamp;
-    const flags = records[record | FLAGS] as number;
-    if (((flags >>> ESTIMATE_SHIFT) & COUNT_MAX) !== COUNT_MAX)
-      records[record | FLAGS] = flags + HIT;
-    return flags;
+    let left = budget;
+    let i = from;
+    while (i < to) {
+      const record = (slots[i] as number) << 2;
+      hashes[i] = records[record | HASH] as number;
+      records[record | STAMP] = (tick + ++i) | 0;
+      const flags = records[record | FLAGS] as number;
+      if ((flags & ESTIMATE_BITS) !== ESTIMATE_BITS) {
+        records[record | FLAGS] = flags + HIT;
+        if (--left === 0) break;
+      }
+    }
+    this.runCounted = budget - left;
+    return i;
   }
 
   /** Hits counted in the entry and not yet added to the sketch. */
@@ -182,31 +206,20 @@ export class SlotStore<V> {
   /** Forgets every entry at once (the lists must be cleared by their owner). */
   clear(): void {
     this.keys = [];
-    this.records = new Array<unknown>(this.next.length << 2).fill(0);
+    this.records = new Array<unknown>(this.weights.length << 2).fill(0);
     this.freeCount = 0;
     this.highWater = FIRST_SLOT;
   }
 
   private resize(length: number): void {
-    if (length <= this.next.length) throw new RangeError('L1 slot store is full');
-    this.next = grow(this.next, new Int32Array(length));
-    this.prev = grow(this.prev, new Int32Array(length));
+    if (length <= this.weights.length) throw new RangeError('L1 slot store is full');
+    this.links = grow(this.links, new Int32Array(length << 1));
     this.weights = grow(this.weights, new Int32Array(length));
     this.expiry = grow(this.expiry, new Float64Array(length));
     this.freeSlots = grow(this.freeSlots, new Int32Array(length));
     // Filled, never holey: V8 keeps a packed array's elements in one flat block.
     for (let i = this.records.length; i < length << 2; i++) this.records.push(0);
   }
-}
-
-/** The region in flags returned by `touch`. */
-export function regionOf(flags: number): Region {
-  return (flags & REGION_MASK) as Region;
-}
-
-/** Whether the hit whose flags `touch` returned was counted (the estimate was not saturated). */
-export function counted(flags: number): boolean {
-  return ((flags >>> ESTIMATE_SHIFT) & COUNT_MAX) !== COUNT_MAX;
 }
 
 function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {

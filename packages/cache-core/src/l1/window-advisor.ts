@@ -25,7 +25,7 @@ export class WindowAdvisor {
   private active = false;
   private requestsSinceFull = 0;
   private tieRequests = 0;
-  /** Sampled hits not yet replayed into the shadow (see `recordHit`). */
+  /** Sampled hits not yet replayed into the shadow (see `recordHits`). */
   private readonly sampledHits = new Int32Array(SAMPLED_HITS);
   private sampledCount = 0;
 
@@ -70,21 +70,40 @@ export class WindowAdvisor {
     return this.requestsSinceFull < this.tieRequests;
   }
 
+  /** Hits that may be recorded at once (`recordHits`) without passing the end of the sample. */
+  get hitsLeftInSample(): number {
+    return Math.max(1, this.period - this.requests);
+  }
+
   /**
-   * Records a hit; true when the share changed. Allocation-free, tiny and branch-free on the hit
-   * path: the hash is always written to `sampledHits` but only kept (the count only grows) when the
-   * key is in the sample. Sampled hits reach the shadow in order, all before anything reads the
-   * shadow or the lead (a miss, the end of a sample, a resize), so they count exactly as if each
-   * had been replayed at once, while the unpredictable "is it sampled" branch is gone from the hit.
+   * Records the hits on the keys `hashes[from..to)`, in order, none past the end of the sample (see
+   * `hitsLeftInSample`); true when the share changed. The sampled keys' hashes are kept without a
+   * branch: each hash is written to `sampledHits` but only kept (the count only grows) when the key
+   * is in the sample. They reach the shadow in order, all before anything reads the shadow or the
+   * lead (a miss, the end of a sample, a resize), so they count exactly as if each had been replayed
+   * at once.
    */
-  recordHit(hash: number): boolean {
-    this.hits++;
-    this.sampledHits[this.sampledCount] = hash;
-    // 1 when (hash & mask) is 0 (the key is sampled), else 0; mask is at most 2^30 - 1.
-    this.sampledCount += ((hash & this.mask) - 1) >>> 31;
-    if (++this.requests < this.period && this.sampledCount < SAMPLED_HITS) return false;
+  recordHits(hashes: Int32Array, from: number, to: number): boolean {
+    const sampled = this.sampledHits;
+    const mask = this.mask;
+    let count = this.sampledCount;
+    for (let i = from; i < to; i++) {
+      if (count === SAMPLED_HITS) {
+        this.sampledCount = count;
+        this.flushSampledHits();
+        count = 0;
+      }
+      const hash = hashes[i] as number;
+      sampled[count] = hash;
+      // 1 when (hash & mask) is 0 (the key is sampled), else 0; mask is at most 2^30 - 1.
+      count += ((hash & mask) - 1) >>> 31;
+    }
+    this.sampledCount = count;
+    this.hits += to - from;
+    this.requests += to - from;
+    if (this.requests < this.period) return false;
     this.flushSampledHits();
-    return this.requests >= this.period && this.endSample();
+    return this.endSample();
   }
 
   /** Replays the held-back sampled hits into the shadow LRU, in hit order. */

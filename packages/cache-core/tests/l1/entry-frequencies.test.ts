@@ -17,8 +17,11 @@ function setup(entries: number, capacity: number) {
     reference.increment(hash);
     return slot;
   });
+  const batch = new Int32Array(1);
+  const hashes = new Int32Array(1);
   const hit = (slot: number): void => {
-    frequencies.onTouched(store.touch(slot, 0));
+    batch[0] = slot;
+    frequencies.touchAll(batch, hashes, 1, 0);
     reference.increment(store.hash(slot));
   };
   return { store, frequencies, reference, slots, hit };
