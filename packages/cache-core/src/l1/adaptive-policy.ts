@@ -49,11 +49,12 @@ export class AdaptivePolicy<V> {
     private readonly evict: (slot: number) => void,
     private readonly isExpired: (slot: number) => boolean,
   ) {
+    const weighted = maxWeight !== Infinity;
     this.lists = [
-      new SlotList(store, WINDOW),
-      new SlotList(store, PROBATION),
-      new SlotList(store, DEMOTED),
-      new SlotList(store, PROTECTED),
+      new SlotList(store, WINDOW, weighted),
+      new SlotList(store, PROBATION, weighted),
+      new SlotList(store, DEMOTED, weighted),
+      new SlotList(store, PROTECTED, weighted),
     ];
     const capacity = Number.isFinite(maxEntries) ? maxEntries : 1024;
     this.frequencies = new EntryFrequencies(store, capacity);

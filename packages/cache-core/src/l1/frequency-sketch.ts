@@ -115,7 +115,7 @@ export class FrequencySketch {
     const table = this.table;
     for (let i = 0; i < table.length; i++) {
       const word = table[i] ?? 0;
-      odd += popCount(word & ONE_MASK);
+      odd += oddCounters(word);
       table[i] = (word >>> 1) & HALF_MASK;
     }
     this.additions = (this.additions - (odd >>> 2)) >>> 1;
@@ -128,8 +128,10 @@ function selector(hash: number): number {
   return h ^ (h >>> 13);
 }
 
-function popCount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+/**
+ * How many of the word's eight counters are odd: their low bits (`ONE_MASK`) summed by one multiply,
+ * which adds every nibble into the top one (at most 8, so no nibble carries into the next).
+ */
+function oddCounters(word: number): number {
+  return Math.imul(word & ONE_MASK, ONE_MASK) >>> 28;
 }

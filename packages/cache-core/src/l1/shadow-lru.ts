@@ -14,8 +14,8 @@ export class ShadowLru {
   policyHits = 0;
   private readonly slots = new HashIndex();
   private hashes = new Int32Array(1);
-  private prev = new Int32Array(1);
-  private next = new Int32Array(1);
+  /** Next slot at `slot << 1`, previous at `(slot << 1) | 1`: a slot's two links share a line. */
+  private links = new Int32Array(2);
   private capacity = 0;
   private used = 0;
 
@@ -27,8 +27,7 @@ export class ShadowLru {
   resize(capacity: number): void {
     this.capacity = Math.max(1, Math.floor(capacity));
     this.hashes = new Int32Array(this.capacity + 1);
-    this.prev = new Int32Array(this.capacity + 1);
-    this.next = new Int32Array(this.capacity + 1);
+    this.links = new Int32Array((this.capacity + 1) << 1);
     this.slots.reset(this.hashes, this.capacity);
     this.used = 0;
   }
@@ -51,7 +50,7 @@ export class ShadowLru {
     if (this.used < this.capacity) {
       slot = ++this.used;
     } else {
-      slot = this.next[0] ?? 0;
+      slot = this.links[0] ?? 0;
       this.slots.delete(this.hashes[slot] ?? 0);
       this.unlink(slot);
     }
@@ -73,17 +72,19 @@ export class ShadowLru {
   }
 
   private unlink(slot: number): void {
-    const before = this.prev[slot] ?? 0;
-    const after = this.next[slot] ?? 0;
-    this.next[before] = after;
-    this.prev[after] = before;
+    const links = this.links;
+    const before = links[(slot << 1) | 1] ?? 0;
+    const after = links[slot << 1] ?? 0;
+    links[before << 1] = after;
+    links[(after << 1) | 1] = before;
   }
 
   private linkLast(slot: number): void {
-    const tail = this.prev[0] ?? 0;
-    this.prev[slot] = tail;
-    this.next[slot] = 0;
-    this.next[tail] = slot;
-    this.prev[0] = slot;
+    const links = this.links;
+    const tail = links[1] ?? 0;
+    links[(slot << 1) | 1] = tail;
+    links[slot << 1] = 0;
+    links[tail << 1] = slot;
+    links[1] = slot;
   }
 }

@@ -7,11 +7,17 @@ import { NONE, type SlotStore } from './slot-store.js';
  */
 export class SlotList {
   count = 0;
+  /** Total weight of the entries, kept only when `weighted`. */
   weight = 0;
 
+  /**
+   * `weighted` is false when no weight bound can be reached (maxWeight is Infinity): the list then
+   * leaves `weight` alone rather than read each entry's weight, a line of its own, as it moves.
+   */
   constructor(
     private readonly store: SlotStore<unknown>,
     readonly head: number,
+    private readonly weighted: boolean,
   ) {
     this.clear();
   }
@@ -25,13 +31,13 @@ export class SlotList {
   pushBack(slot: number): void {
     this.link(slot);
     this.count++;
-    this.weight += this.store.weight(slot);
+    if (this.weighted) this.weight += this.store.weight(slot);
   }
 
   remove(slot: number): void {
     this.unlink(slot);
     this.count--;
-    this.weight -= this.store.weight(slot);
+    if (this.weighted) this.weight -= this.store.weight(slot);
   }
 
   moveToBack(slot: number): void {
