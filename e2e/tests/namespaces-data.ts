@@ -6,7 +6,39 @@ export interface AgentAnswer {
   body: unknown;
 }
 
-/** One data API call as a non-Node service would make it. */
+/** How long one call (data API, SDK, SQL) may take before the journey says which one hung. */
+export const callTimeoutMs = 20_000;
+
+/**
+ * A call that did not settle within its limit. The SDK and the data API give up on their own well
+ * before it, so this is a hang to report, never a refusal to retry.
+ */
+export class HungCallError extends Error {}
+
+/** `promise`, or an error naming `what` once it has not settled within `ms`. */
+export async function bounded<T>(
+  what: string,
+  promise: Promise<T>,
+  ms = callTimeoutMs,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new HungCallError(`${what}: no answer within ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One data API call as a non-Node service would make it (with a client-side timeout, as one has). */
 export async function agentCall(
   baseUrl: string,
   apiKey: string,
@@ -14,16 +46,25 @@ export async function agentCall(
   path: string,
   body?: unknown,
 ): Promise<AgentAnswer> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${apiKey}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+  try {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: AbortSignal.timeout(callTimeoutMs),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+  } catch (error) {
+    const what = `${method} ${baseUrl}${path}`;
+    if (error instanceof DOMException && error.name === 'TimeoutError') {
+      throw new HungCallError(`${what}: no answer within ${callTimeoutMs} ms`);
+    }
+    throw new Error(`${what}: ${messageOf(error)}`);
+  }
 }
 
 export function keyPath(namespace: string, key: string): string {
@@ -82,17 +123,75 @@ export async function msUntilVisible(
   }
 }
 
-/** Retries `attempt` (e.g. the first call while agents pick up a new key) until it succeeds. */
+/**
+ * Retries `attempt` (e.g. the first call while agents pick up a new key) until it succeeds; a hung
+ * call is not retried. Logs each new reason it retried for, so a retry never hides a fault.
+ */
 export async function retryFor<T>(what: string, attempt: () => Promise<T>, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
+  const seen = new Set<string>();
   for (;;) {
     try {
       return await attempt();
     } catch (error) {
-      if (Date.now() > deadline) {
-        throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      const message = messageOf(error);
+      if (error instanceof HungCallError || Date.now() > deadline) {
+        throw new Error(`${what}: ${message}`);
       }
+      if (!seen.has(message)) console.log(`${what}: retrying after ${message}`);
+      seen.add(message);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+  }
+}
+
+/** What one agent last answered to the serving probe, for the failure message. */
+function describeAnswer(answer: AgentAnswer): string {
+  const code = (answer.body as { error?: { code?: string } } | null)?.error?.code;
+  return `${answer.status}${code === undefined ? '' : ` ${code}`}`;
+}
+
+/**
+ * Waits until every agent serves `namespace` to `apiKey`: a read of a key nobody wrote answers
+ * 404 E_NOT_FOUND only once the agent knows the key (else 401), runs the namespace (else 404
+ * E_UNKNOWN_NAMESPACE) and has read its source. Agents pull their config every 2 s and then open
+ * the namespace's cluster and source connections, which on a loaded machine takes far longer.
+ * Resolves with the ms it took.
+ */
+export async function awaitAgentsServe(
+  agents: { name: string; dataUrl: string }[],
+  apiKey: string,
+  namespace: string,
+  timeoutMs: number,
+): Promise<number> {
+  const started = Date.now();
+  const last = new Map(agents.map((a) => [a.name, 'no answer yet']));
+  const probe = keyPath(namespace, 'serving-probe');
+  for (;;) {
+    for (const agent of agents) {
+      if (last.get(agent.name) === 'serving') continue;
+      const seen = await agentCall(agent.dataUrl, apiKey, 'GET', probe).then(
+        (answer) => describeAnswer(answer),
+        (error: unknown) => {
+          // Polled on, but a hang is a fault worth seeing even when a later poll succeeds.
+          const message = messageOf(error);
+          if (error instanceof HungCallError && last.get(agent.name) !== message) {
+            console.log(`${agent.name}: ${message}`);
+          }
+          return message;
+        },
+      );
+      last.set(agent.name, seen === '404 E_NOT_FOUND' ? 'serving' : seen);
+    }
+    const waiting = [...last].filter(([, seen]) => seen !== 'serving');
+    if (waiting.length === 0) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) {
+      const answers = waiting.map(([name, seen]) => `${name}: ${seen}`).join('; ');
+      throw new Error(
+        `agents not serving namespace ${namespace} with the new API key after ${timeoutMs} ms ` +
+          `(an unwritten key should answer 404 E_NOT_FOUND): ${answers}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
