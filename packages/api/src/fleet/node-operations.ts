@@ -76,6 +76,14 @@ export async function failover(ctx: Context, input: z.output<typeof failoverInpu
         : 'that node is not a replica of a known primary',
     );
   }
+  if (node.health === 'syncing') {
+    // Redis would wait for the offsets to match, which a replica without its first sync never does.
+    throw appError(
+      'PRECONDITION_FAILED',
+      'E_REPLICA_SYNCING',
+      'that replica has not finished its first sync with its primary; it cannot take over yet',
+    );
+  }
   return launchOperation(ctx, {
     clusterId: view.cluster.id,
     kind: 'failover',

@@ -8,7 +8,7 @@ import {
   type TestRedisCluster,
 } from '@cachefleet/testing';
 import { startHarness, type Harness } from '../../tests/harness.js';
-import { enrollAgentsAt, succeedAllSteps, type TestAgent } from '../../tests/fleet.js';
+import { appCodeOf, enrollAgentsAt, succeedAllSteps, type TestAgent } from '../../tests/fleet.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -112,6 +112,11 @@ describe.each(databaseKinds())('a replica on its first sync, on %s', (kind) => {
     expect(await joiner.info('replication')).toContain('master_link_status:down');
     const attached = (await view()).primaries.find((p) => p.redisNodeId === primaryId);
     expect(attached?.replicas.map((r) => r.id)).toEqual([syncing.id]);
+    // A manual failover to it is refused and starts no operation.
+    const operationsBefore = await h.as.viewer.operations.list({ limit: 50 });
+    const refusal = h.as.operator.clusters.failover({ replicaNodeId: syncing.id });
+    expect(await appCodeOf(refusal)).toBe('E_REPLICA_SYNCING');
+    expect(await h.as.viewer.operations.list({ limit: 50 })).toEqual(operationsBefore);
 
     await primary.config('SET', 'repl-diskless-sync-delay', '0');
     const ready = await waitFor('the replica shown ok', async () => {
