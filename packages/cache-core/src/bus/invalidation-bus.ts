@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ShardMessage } from '../l2/driver.js';
-import { followRedirect } from '../l2/redirect.js';
+import { sendNow } from '../l2/direct-command.js';
 import type { RedisClient } from '../l2/redis-client.js';
 import {
   decodeBusMessage,
   encodeBusMessage,
+  isFrom,
   type BusMessage,
   type BusMessageKind,
 } from './message.js';
@@ -69,9 +70,9 @@ export class InvalidationBus {
 
   async publish(kind: BusMessageKind, subject: string, version: number): Promise<void> {
     const { channel, message } = this.prepare(kind, subject, version);
-    // Auto-pipelined like the L2 commands, so a slot migration can hand back the same refusals.
-    const fast = this.client.spublish(channel, message);
-    await followRedirect(this.client, fast, (p) => p.spublish(channel, message));
+    // Sent at once, as the write script that also publishes is (see direct-command.ts): an
+    // auto-pipelined publish would reach Redis after a later-numbered message, a false gap.
+    await sendNow(this.client, 'spublish', [channel, message]);
   }
 
   /**
@@ -97,6 +98,8 @@ export class InvalidationBus {
   }
 
   private receive(text: string): void {
+    // Every publisher hears its own messages back (Redis has no opt-out): skip them unparsed.
+    if (isFrom(text, this.publisherId)) return;
     const message = decodeBusMessage(text);
     if (message === undefined) {
       this.listener.gap('sequence');

@@ -15,9 +15,18 @@ export interface BusMessage {
   version: number;
 }
 
+/**
+ * The same text as JSON.stringify of the array, built directly (it is made on every `set`): the
+ * kind is one letter and the publisher id hex, so only the subject needs escaping.
+ */
 export function encodeBusMessage(message: BusMessage): string {
   const { kind, publisher, sequence, subject, version } = message;
-  return JSON.stringify([kind, publisher, sequence, subject, version]);
+  return `["${kind}","${publisher}",${sequence},${JSON.stringify(subject)},${version}]`;
+}
+
+/** Whether `text` was published by `publisher` (an id of hex digits), without parsing it. */
+export function isFrom(text: string, publisher: string): boolean {
+  return text.startsWith(publisher, 6) && text.charCodeAt(6 + publisher.length) === 34; // '"'
 }
 
 /** Parses a message; anything malformed is undefined (and treated like a gap by the caller). */

@@ -1,5 +1,5 @@
 import type { InvalidationBus } from '../bus/invalidation-bus.js';
-import { CacheClosedError, errorMessage } from '../errors.js';
+import { CacheClosedError, L2UnavailableError, errorMessage } from '../errors.js';
 import type { CacheEventMap, CacheEvents } from '../events.js';
 import type { KeyLayout } from '../keys.js';
 import type { CommitOutcome, L2Driver } from '../l2/driver.js';
@@ -111,8 +111,11 @@ export class CacheCore<V> {
   }
 
   /**
-   * Writes a committed record to L2, publishes it, and updates L1. Failures of L2 or of the publish
-   * go to the repair queue; the caller's commit stands either way.
+   * Writes a committed record to L2, publishes it, and updates L1. After a source commit, failures
+   * of L2 or of the publish go to the repair queue and the caller's commit stands either way. In
+   * cache-aside L2 is the only copy, so a failed write rejects (E_L2_UNAVAILABLE) and leaves
+   * nothing behind: no L1 entry, old or new, and no repair that could land after the caller gave
+   * up on the value (over a later unversioned `invalidate`, say).
    *
    * The publish never precedes the write (a subscriber that heard of a version and re-read L2 must
    * find it there). On a single Redis one script does both, in one round trip. Elsewhere the
@@ -121,23 +124,30 @@ export class CacheCore<V> {
    * receive asynchronously anyway, and a failure is repaired the same way either way.
    */
   async propagate(key: string, record: L2Record, ttlMs: number, value?: V): Promise<void> {
-    // Older in-flight fills are vetoed now; the L1 entry itself is replaced (or dropped) once the
-    // write's outcome is known, rather than deleted and inserted again on every set.
+    // Older in-flight fills are vetoed now. The write is on the wire once commitAndPublish returns;
+    // while Redis runs it, L1 takes the committed value (this process reads its own write), and
+    // gives it up below if the write is refused (a newer version is there) or fails.
     this.l1.veto(key, record.version);
     let outcome: CommitOutcome;
     try {
-      outcome = await this.l2.commitAndPublish(this.entryKey(key), record, ttlMs, () =>
+      const sent = this.l2.commitAndPublish(this.entryKey(key), record, ttlMs, () =>
         this.bus.prepare('k', key, record.version),
       );
+      this.storeL1(key, record, ttlMs, value);
+      outcome = await sent;
     } catch (error) {
       this.l2Failed('write', error);
+      if (this.policy.writeMode === 'cache-aside') {
+        this.l1.delete(key);
+        throw new L2UnavailableError(record.kind === 'tombstone' ? 'delete' : 'set', error);
+      }
       this.queueRepair(key, record, ttlMs, false, 'write');
       return;
     }
     if (!outcome.published) this.publishAfterWrite(key, record, ttlMs);
     this.repairs.settled(key, record.version);
-    if (outcome.written) this.storeL1(key, record, ttlMs, value);
-    else this.l1.invalidate(key, record.version);
+    // Refused: L2 holds a newer version, so ours (and anything older) leaves L1.
+    if (!outcome.written) this.l1.invalidate(key, record.version + 1);
   }
 
   private publishAfterWrite(key: string, record: L2Record, ttlMs: number): void {

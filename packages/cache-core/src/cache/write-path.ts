@@ -65,8 +65,7 @@ export class WritePath<V> {
    */
   async setMany(entries: readonly Prepared<V>[]): Promise<number[]> {
     if (entries.length === 0) return [];
-    const core = this.core;
-    const mode = core.policy.writeMode;
+    const mode = this.core.policy.writeMode;
     if (mode === 'write-behind') {
       for (const entry of entries)
         await this.queue.enqueue('set', entry.key, entry.payload, entry.tags);
@@ -75,6 +74,8 @@ export class WritePath<V> {
       });
       return entries.map(() => 0);
     }
+    const [only] = entries;
+    if (entries.length === 1 && only !== undefined) return [await this.setOne(only)];
     const versionOf =
       mode === 'write-through'
         ? byKey(await this.store(entries))
@@ -83,17 +84,33 @@ export class WritePath<V> {
       entries.map(async (entry, i) => {
         const version = versionOf(entry.key, i);
         if (version === undefined) throw new SourceError('store', `no version returned for a key`);
-        const { record, ttlMs } = core.makeRecord(
-          'value',
-          version,
-          entry.payload,
-          entry.tags,
-          entry.ttlMs,
-        );
-        await core.propagate(entry.key, record, ttlMs, entry.value);
+        await this.propagateSet(entry, version);
         return version;
       }),
     );
+  }
+
+  /** `set`: the same steps for one entry, with no batch bookkeeping between commit and L2. */
+  private async setOne(entry: Prepared<V>): Promise<number> {
+    const version =
+      this.core.policy.writeMode === 'write-through'
+        ? (await this.store([entry])).get(entry.key)
+        : (await this.counterVersions(1))[0];
+    if (version === undefined) throw new SourceError('store', `no version returned for a key`);
+    await this.propagateSet(entry, version);
+    return version;
+  }
+
+  private propagateSet(entry: Prepared<V>, version: number): Promise<void> {
+    const core = this.core;
+    const { record, ttlMs } = core.makeRecord(
+      'value',
+      version,
+      entry.payload,
+      entry.tags,
+      entry.ttlMs,
+    );
+    return core.propagate(entry.key, record, ttlMs, entry.value);
   }
 
   async delete(keys: readonly string[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Cluster, Redis, Result } from 'ioredis';
 import {
   bumpScript,
+  commitScript,
   discardScript,
   raiseScript,
   releaseScript,
@@ -14,6 +15,7 @@ export type RedisClient = Redis | Cluster;
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     cfWrite(key: string, ...args: (string | number)[]): Result<number, Context>;
+    cfCommit(key: string, ...args: (string | number)[]): Result<number, Context>;
     cfSettle(key: string, ...args: (string | number)[]): Result<number, Context>;
     cfRelease(key: string, token: string): Result<number, Context>;
     cfRaise(key: string, value: number, ttlMs: number): Result<number, Context>;
@@ -31,6 +33,7 @@ const defined = new WeakSet<RedisClient>();
 export function defineScripts(client: RedisClient): void {
   if (defined.has(client)) return;
   client.defineCommand('cfWrite', { numberOfKeys: 1, lua: writeScript });
+  client.defineCommand('cfCommit', { numberOfKeys: 1, lua: commitScript });
   client.defineCommand('cfSettle', { numberOfKeys: 1, lua: settleScript });
   client.defineCommand('cfRelease', { numberOfKeys: 1, lua: releaseScript });
   client.defineCommand('cfRaise', { numberOfKeys: 1, lua: raiseScript });

@@ -2,9 +2,13 @@ import type { ChainableCommander, Cluster } from 'ioredis';
 import type { L2Record } from '../record.js';
 import { keySlot } from '../slot.js';
 import type { AffectedSlots, CommitOutcome, L2Driver, ShardMessage, WriteMode } from './driver.js';
+import { directScript, evalNow } from './direct-command.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
 import { followRedirect, isRedirect, sendAlone } from './redirect.js';
 import { defineScripts, isCluster, type RedisClient } from './redis-client.js';
+import { commitScript } from './scripts.js';
+
+const directCommit = directScript(commitScript);
 
 export interface RedisDriverOptions {
   client: RedisClient;
@@ -89,18 +93,19 @@ export class RedisDriver implements L2Driver {
   }
 
   async write(key: string, record: L2Record, ttlMs: number, mode: WriteMode): Promise<boolean> {
-    const args = [encodeRecord(record), ttlArg(ttlMs), mode];
+    const encoded = encodeRecord(record);
+    const ttl = ttlArg(ttlMs);
+    const add = (p: ChainableCommander): ChainableCommander =>
+      mode === 'commit' ? p.cfCommit(key, encoded, ttl) : p.cfWrite(key, encoded, ttl, mode);
     if (this.replicated === undefined) {
-      const fast = this.client.cfWrite(key, ...args);
-      return (await followRedirect(this.client, fast, (p) => p.cfWrite(key, ...args))) === 1;
+      const fast =
+        mode === 'commit'
+          ? this.client.cfCommit(key, encoded, ttl)
+          : this.client.cfWrite(key, encoded, ttl, mode);
+      return (await followRedirect(this.client, fast, add)) === 1;
     }
     const { replicas, timeoutMs } = this.replicated;
-    const replies =
-      (await this.client
-        .pipeline()
-        .cfWrite(key, ...args)
-        .wait(replicas, timeoutMs)
-        .exec()) ?? [];
+    const replies = (await add(this.client.pipeline()).wait(replicas, timeoutMs).exec()) ?? [];
     const [writeError, written] = replies[0] ?? [new Error('missing reply'), 0];
     const [waitError, acked] = replies[1] ?? [new Error('missing reply'), 0];
     if (writeError) throw this.redirected(writeError);
@@ -112,22 +117,34 @@ export class RedisDriver implements L2Driver {
   }
 
   /**
-   * On a single Redis the write script publishes too (one round trip, publish strictly after the
+   * On a single Redis the commit script publishes too (one round trip, publish strictly after the
    * write). Not in a cluster, where the channel's slot is not the key's, nor with replicated
    * writes, whose publish must wait for WAIT's verdict: there the caller publishes afterwards.
+   * The caller waits on this one command, so it goes to the socket now (see direct-command.ts).
    */
-  async commitAndPublish(
+  commitAndPublish(
     key: string,
     record: L2Record,
     ttlMs: number,
     message: () => ShardMessage,
   ): Promise<CommitOutcome> {
-    if (isCluster(this.client) || this.replicated !== undefined) {
-      return { written: await this.write(key, record, ttlMs, 'commit'), published: false };
+    if (this.replicated !== undefined) {
+      return this.write(key, record, ttlMs, 'commit').then((written) => ({
+        written,
+        published: false,
+      }));
     }
-    const { channel, message: text } = message();
-    const args = [encodeRecord(record), ttlArg(ttlMs), 'commit', channel, text];
-    return { written: (await this.client.cfWrite(key, ...args)) === 1, published: true };
+    const args = [encodeRecord(record), ttlArg(ttlMs)];
+    const published = !isCluster(this.client);
+    if (published) {
+      const { channel, message: text } = message();
+      args.push(channel, text);
+    }
+    // Not async (one promise hop less): the command is on the wire when this returns.
+    return evalNow(this.client, directCommit, key, args).then((reply) => ({
+      written: reply === 1,
+      published,
+    }));
   }
 
   /**
