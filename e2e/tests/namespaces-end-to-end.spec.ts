@@ -182,6 +182,10 @@ async function writeVisibility(ctx: Journey) {
 async function deleteEverywhere(ctx: Journey) {
   const { ns, page, agentUrl, apiKey } = ctx;
   await bounded('SDK delete o-1', ctx.orders.delete('o-1'));
+  // The agent hears of the delete over the bus like of any write, under the same 100 ms bound: a
+  // read at once raced it and lost on a loaded machine (the agent answered from its L1).
+  const toAgent = await msUntilVisible(() => agentValue(ctx, 'o-1'), 404, visibleWithinMs);
+  console.log(`delete visibility: sdk→agent: ${describeVisibility(toAgent)}`);
   const answer = await agentCall(agentUrl, apiKey, 'GET', keyPath(ns.name, 'o-1'));
   expect(answer).toMatchObject({ status: 404, body: { error: { code: 'E_NOT_FOUND' } } });
   expect(await sdkGet(ctx, 'o-1')).toBeUndefined();
