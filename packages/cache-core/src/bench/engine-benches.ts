@@ -93,14 +93,20 @@ export const l2HitBench: MicroBench = {
   },
 };
 
-/** Milliseconds per call of each op; the ops take turns, so a load burst hits them alike. */
+/**
+ * Milliseconds per call of each op; the ops take turns, so a load burst hits them alike. Each round
+ * starts one op further on: work an op leaves behind (its own bus message arriving, PGlite
+ * finishing after it answered) delays whichever op runs next, so every op follows every other
+ * equally often.
+ */
 async function interleavedLatencies(
   count: number,
   ops: readonly ((i: number) => Promise<unknown>)[],
 ): Promise<number[][]> {
   const samples = ops.map(() => [] as number[]);
   for (let i = 0; i < count; i++) {
-    for (let j = 0; j < ops.length; j++) {
+    for (let turn = 0; turn < ops.length; turn++) {
+      const j = (i + turn) % ops.length;
       const op = ops[j];
       if (op === undefined) continue;
       const start = process.hrtime.bigint();
