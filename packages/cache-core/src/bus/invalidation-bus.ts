@@ -94,6 +94,7 @@ export class InvalidationBus {
   }
 
   close(): void {
+    this.up = false;
     this.subscriber.close();
   }
 

@@ -34,8 +34,12 @@ export class ShardSubscriber {
     private readonly handlers: ShardSubscriberHandlers,
   ) {}
 
+  /** The first attempt; resolves when it subscribed or failed (and a retry is scheduled). */
   start(): Promise<void> {
-    return this.connect();
+    if (this.closed) return Promise.resolve();
+    return this.connect().catch((error: unknown) => {
+      this.retryAfter(asError(error));
+    });
   }
 
   /** Drops the current subscription and subscribes again (after a topology change). */
@@ -46,9 +50,12 @@ export class ShardSubscriber {
     this.schedule(0);
   }
 
+  /** Also ends an attempt in progress: whatever it opens afterwards is closed at once. */
   close(): void {
     this.closed = true;
+    this.generation++;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     this.teardown();
   }
 
@@ -77,13 +84,15 @@ export class ShardSubscriber {
       this.lost(generation, asError(error));
       return;
     }
+    // close() moves the generation on too: a subscription confirmed after it is not reported.
     if (generation !== this.generation) return;
     this.attempts = 0;
     this.handlers.up();
   }
 
   private lost(generation: number, error: Error): void {
-    if (generation !== this.generation || this.closed) return;
+    // close() moves the generation on too: a subscription confirmed after it is not reported.
+    if (generation !== this.generation) return;
     this.generation++;
     this.teardown();
     this.handlers.down(error);
@@ -92,15 +101,21 @@ export class ShardSubscriber {
   }
 
   private schedule(delayMs: number): void {
+    if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.connect().catch((error: unknown) => {
-        // No owner to connect to (topology unknown yet): as lost as a refused subscription.
-        if (!this.closed) this.handlers.down(asError(error));
-        this.schedule(maxBackoffMs);
+        this.retryAfter(asError(error));
       });
     }, delayMs);
+  }
+
+  /** No owner to connect to (topology unknown yet): as lost as a refused subscription. */
+  private retryAfter(error: Error): void {
+    if (this.closed) return;
+    this.handlers.down(error);
+    this.schedule(maxBackoffMs);
   }
 
   private teardown(): void {
@@ -120,6 +135,8 @@ export class ShardSubscriber {
       retryStrategy: () => null,
       enableAutoPipelining: false,
       connectTimeout: 2000,
+      // An SSUBSCRIBE a stalled server never confirms is a failed attempt, retried, not a wait.
+      commandTimeout: 5000,
     };
     const client = this.client;
     if (!isCluster(client)) return { ...client.options, ...base };

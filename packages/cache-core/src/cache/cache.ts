@@ -165,11 +165,16 @@ export class Cache<V> {
     await this.core.repairs.flush();
   }
 
-  /** Stops the bus and timers; the Redis client and the source belong to the caller. */
-  async close(): Promise<void> {
-    if (this.core.closed) return;
-    await this.ready.catch(() => undefined);
-    this.core.closed = true;
-    this.onClose();
+  /**
+   * Stops the bus and timers; the Redis client and the source belong to the caller. Resolves at
+   * once, also while startup still waits on a Redis that never answers: startup stops too, and
+   * calls waiting on `ready` then reject with E_CLOSED.
+   */
+  close(): Promise<void> {
+    if (!this.core.closed) {
+      this.core.closed = true;
+      this.onClose();
+    }
+    return Promise.resolve();
   }
 }

@@ -162,15 +162,32 @@ export function createCache<V>(options: CacheOptions<V>): Cache<V> {
   const stopTopology = core.l2.onTopologyChange((slots) => {
     onTopology(core, slots);
   });
-  const ready = (async () => {
-    await refreshGeneration(core);
-    await core.bus.start();
-  })();
+  const closing = deferred();
+  const ready = Promise.race([startUp(core), closing.promise]);
   const writes = new WritePath(core, queue, options.serializer === undefined);
   return new Cache(core, new ReadPath(core), writes, ready, () => {
     stopTopology();
     core.bus.close();
     core.repairs.close();
     core.l1.dropAll('disconnect');
+    closing.resolve();
   });
+}
+
+/**
+ * The generation, then the first subscription attempt (a failed one is retried in the
+ * background). Neither rejects, but either can wait as long as Redis does not answer: close()
+ * settles `ready` itself rather than waiting, and a subscription not yet begun is not begun.
+ */
+async function startUp<V>(core: CacheCore<V>): Promise<void> {
+  await refreshGeneration(core);
+  if (!core.closed) await core.bus.start();
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
 }
