@@ -6,9 +6,13 @@
  */
 export class KeyLayout {
   private readonly prefix: string;
+  /** `entry` runs on every read: the part before the key is built once per generation, not per key. */
+  private entryGeneration = 0;
+  private entryHead: string;
 
   constructor(readonly namespace: string) {
     this.prefix = `cf:${namespace}:`;
+    this.entryHead = `${this.prefix}g0:{`;
   }
 
   /** Every key of the namespace, as an ACL key pattern / SCAN glob. */
@@ -17,7 +21,11 @@ export class KeyLayout {
   }
 
   entry(generation: number, key: string): string {
-    return `${this.prefix}g${generation}:{${key}}`;
+    if (generation !== this.entryGeneration) {
+      this.entryGeneration = generation;
+      this.entryHead = `${this.prefix}g${generation}:{`;
+    }
+    return this.entryHead + key + '}';
   }
 
   lease(key: string): string {

@@ -28,7 +28,16 @@ export function assertKey(key: unknown): asserts key is string {
     throw new InvalidKeyError(`key is ${bytes} bytes, the limit is ${MAX_KEY_BYTES}`);
   }
   // A lone surrogate cannot round-trip through UTF-8, so two keys could collide in Redis.
-  if (loneSurrogate.test(key)) throw new InvalidKeyError('key is not well-formed UTF-16');
+  if (hasSurrogate(key) && loneSurrogate.test(key))
+    throw new InvalidKeyError('key is not well-formed UTF-16');
+}
+
+/** A scan of char codes: most keys hold no surrogate at all and need not run the regex. */
+function hasSurrogate(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    if ((key.charCodeAt(i) & 0xf800) === 0xd800) return true;
+  }
+  return false;
 }
 
 export function assertValueSize(payload: string, limit: number): number {

@@ -1,6 +1,13 @@
 import type { L2Record } from '../record.js';
 import type { CacheCore } from './cache-core.js';
 import { servesAsAbsent, type Judged } from './freshness.js';
+import type { PickRead } from './read-entry.js';
+
+export function pickFresh<V, R>(judged: Judged<V>, pick: PickRead<V, R>): R {
+  return judged.state === 'fresh'
+    ? pick(judged.value, judged.record.version, 'l2')
+    : pick(undefined, 0, 'l2');
+}
 
 /** Reads one key's L2 record and judges it (fresh, stale, or nothing), counting hits and misses. */
 export class L2Reader<V> {
@@ -24,6 +31,27 @@ export class L2Reader<V> {
     if (record === undefined) return this.counted({ state: 'none' });
     if (record.tags.length === 0) return this.counted(this.judgeUntagged(record));
     return this.judge(record).then((judged) => this.counted(judged));
+  }
+
+  /**
+   * `judgeAndCount` then `pick`, with the same answers and counts; an untagged value (the L2 hit
+   * path without L1) goes straight to `pick` with no Judged built in between.
+   */
+  answer<R>(record: L2Record | undefined, pick: PickRead<V, R>): R | Promise<R> {
+    if (record?.kind !== 'value' || record.tags.length > 0) {
+      const judged = this.judgeAndCount(record);
+      return judged instanceof Promise
+        ? judged.then((j) => pickFresh(j, pick))
+        : pickFresh(judged, pick);
+    }
+    const { events, serializer, tierEvents } = this.core;
+    const value = serializer.deserialize(record.payload);
+    if (Date.now() < record.softExpiresAt || record.pendingId !== undefined) {
+      events.emit('hit', tierEvents.l2Hit);
+      return pick(value, record.version, 'l2');
+    }
+    events.emit('miss', tierEvents.l2Miss);
+    return pick(undefined, 0, 'l2');
   }
 
   counted(judged: Judged<V>): Judged<V> {

@@ -1,9 +1,10 @@
 import { NoSourceError } from '../errors.js';
+import type { L2Record } from '../record.js';
 import { assertKey } from '../limits.js';
-import { candidateOf, shouldRefreshEarly, type Candidate, type Judged } from './freshness.js';
+import { candidateOf, shouldRefreshEarly, type Candidate } from './freshness.js';
 import type { CacheCore } from './cache-core.js';
 import type { FillGuard } from './l1-tier.js';
-import { L2Reader } from './l2-reader.js';
+import { L2Reader, pickFresh } from './l2-reader.js';
 import { LoadPath, type Loader, type Probe } from './load-path.js';
 import { getMany } from './get-many.js';
 import type { PickRead, ReadResult } from './read-entry.js';
@@ -14,14 +15,13 @@ type Local<V> =
 
 const noop = (): void => undefined;
 
+interface L2Answer<R> {
+  onRecord: (record: L2Record | undefined) => R | Promise<R>;
+  onError: (error: unknown) => R;
+}
+
 /** Shared: the L2 hot path goes through `local` on every read and need not allocate its answer. */
 const localMiss = Object.freeze({ hit: false } as const);
-
-function pickFresh<V, R>(judged: Judged<V>, pick: PickRead<V, R>): R {
-  return judged.state === 'fresh'
-    ? pick(judged.value, judged.record.version, 'l2')
-    : pick(undefined, 0, 'l2');
-}
 
 /**
  * get / getOrLoad and their entry forms: L1 → L2 → (lease) → source, with freshness rules. Each
@@ -33,6 +33,7 @@ export class ReadPath<V> {
   private readonly l2: L2Reader<V>;
   private readonly flights = new SingleFlight<ReadResult<V>>();
   private readonly refreshes = new SingleFlight<ReadResult<V>>();
+  private readonly l2Answers = new Map<PickRead<V, unknown>, L2Answer<unknown>>();
 
   constructor(private readonly core: CacheCore<V>) {
     this.l2 = new L2Reader(core);
@@ -60,19 +61,24 @@ export class ReadPath<V> {
   /** The L2 read without L1 bookkeeping, straight to the answer: one promise hop after the GET. */
   private readL2Value<R>(key: string, pick: PickRead<V, R>): Promise<R> {
     const core = this.core;
-    return core.l2.read(core.entryKey(key)).then(
-      (record) => {
-        const judged = this.l2.judgeAndCount(record);
-        return judged instanceof Promise
-          ? judged.then((j) => pickFresh(j, pick))
-          : pickFresh(judged, pick);
-      },
-      (error: unknown) => {
-        core.l2Failed('read', error);
+    const answer = this.l2AnswerFor(pick);
+    return core.l2.read(core.entryKey(key)).then(answer.onRecord, answer.onError);
+  }
+
+  /** The handlers depend on `pick` alone, so a hit allocates none (picks are a few module functions). */
+  private l2AnswerFor<R>(pick: PickRead<V, R>): L2Answer<R> {
+    const known = this.l2Answers.get(pick) as L2Answer<R> | undefined;
+    if (known !== undefined) return known;
+    const answer: L2Answer<R> = {
+      onRecord: (record) => this.l2.answer(record, pick),
+      onError: (error) => {
+        this.core.l2Failed('read', error);
         this.l2.counted({ state: 'none' });
         return pick(undefined, 0, 'l2');
       },
-    );
+    };
+    this.l2Answers.set(pick, answer);
+    return answer;
   }
 
   private async getGuarded<R>(key: string, pick: PickRead<V, R>): Promise<R> {
