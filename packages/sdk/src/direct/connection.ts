@@ -1,9 +1,10 @@
-import { Cluster } from 'ioredis';
+import type { Cluster } from 'ioredis';
 import { createCache, type Cache } from '@cachefleet/cache-core';
 import type { NamespaceAccess, NamespacePolicy } from '../access.js';
 import { UnavailableError } from '../errors.js';
 import { AgentHttp, type FetchLike } from './agent-http.js';
 import { AgentSource } from './agent-source.js';
+import { BoundedCluster } from './bounded-cluster.js';
 import { embeddedPolicy, nearCacheSize } from './policy.js';
 
 export interface DirectOptions {
@@ -25,6 +26,8 @@ export interface DirectConnection<T> {
   close(): Promise<void>;
 }
 
+const commandTimeoutMs = 2_000;
+
 function agentUrls(access: NamespaceAccess): string[] {
   return access.agents.map((agent) => agent.url);
 }
@@ -38,14 +41,15 @@ function connectRedis(access: NamespaceAccess): Cluster {
       `namespace ${access.name}'s cluster has no nodes yet`,
     );
   }
-  const client = new Cluster(nodes, {
+  const client = new BoundedCluster(nodes, {
     redisOptions: {
       username,
       password,
       // The ACL user may not run INFO, which ioredis' ready check sends.
       enableReadyCheck: false,
-      // A read fails fast (and falls back to an agent) instead of hanging while a node is down.
-      commandTimeout: 2_000,
+      // A read fails fast (and falls back to an agent) instead of hanging while a node is down,
+      // or while the Cluster has no node at all (see BoundedCluster).
+      commandTimeout: commandTimeoutMs,
       maxRetriesPerRequest: 2,
     },
     slotsRefreshTimeout: 2_000,
@@ -53,6 +57,28 @@ function connectRedis(access: NamespaceAccess): Cluster {
   // Errors surface on commands (and as cache-core l2Error events); unhandled, they would crash.
   client.on('error', () => undefined);
   return client;
+}
+
+/**
+ * QUIT lets replies in flight arrive; a Redis that does not answer it within the command bound
+ * (stopped, or never connected) is disconnected instead of waited for.
+ */
+async function quitWithin(redis: Cluster, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const quit = redis.quit().then(
+    () => true,
+    () => false,
+  );
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, timeoutMs);
+  });
+  try {
+    if (!(await Promise.race([quit, late]))) redis.disconnect();
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** cache-core waits for Redis as long as it takes; a service should hear that it is not there. */
@@ -98,6 +124,7 @@ export async function connectDirect<T>(options: DirectOptions): Promise<DirectCo
   try {
     await readyWithin(cache, options.timeoutMs);
   } catch (error) {
+    // close() resolves at once even while startup waits on Redis; nothing here waits on Redis.
     await cache.close();
     redis.disconnect();
     throw error;
@@ -108,8 +135,9 @@ export async function connectDirect<T>(options: DirectOptions): Promise<DirectCo
     permission: access.permission,
     policy: access.policy,
     async close() {
+      // Resolves at once, whatever state the cache's startup is in.
       await cache.close();
-      await redis.quit().catch(() => undefined);
+      await quitWithin(redis, commandTimeoutMs);
     },
   };
 }

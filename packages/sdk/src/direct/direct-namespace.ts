@@ -129,7 +129,9 @@ export class DirectNamespace<T> implements NamespaceClient<T> {
   private async readThrough(connection: DirectConnection<T>, key: string): Promise<T | undefined> {
     try {
       const loaded = (await connection.agents.load([key])).get(key);
-      if (loaded !== undefined) await connection.cache.get(key);
+      // The second L2 read only fills L1, which holds nothing while the bus is down; and then
+      // Redis itself may be what is down, where the read would only wait for its timeout.
+      if (loaded !== undefined && connection.cache.busConnected) await connection.cache.get(key);
       return loaded?.value;
     } catch (error) {
       return rethrow(error);
