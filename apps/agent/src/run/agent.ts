@@ -28,7 +28,11 @@ import { RedisSupervisor } from '../redis/supervisor.js';
 import { agentVersion } from '../version.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
 import { chooseRedisPort, readPreviousRun, takeOverPreviousRedis } from './previous-run.js';
+import { shutdownStep } from './shutdown-step.js';
 import { StateRecorder } from './state-recorder.js';
+
+/** How long one bounded step of stop() may take (see shutdownStep). */
+const stepLimitMs = 5_000;
 
 export interface RunningAgent {
   agentPort: number;
@@ -155,13 +159,17 @@ async function startLocked(
     fleet.redisStarted();
   };
   redis.supervisor.restartDelayFloorMs = () => fleet.restartDelayFloorMs();
+  // Each step that waits on others (an operation step, PostgreSQL, Redis, clients) is bounded;
+  // redis-server's own stop is (SIGTERM, then SIGKILL after its grace) and must not be skipped.
   const stop = async () => {
-    await fleet.stop();
+    await shutdownStep(log, 'fleet orchestration', stepLimitMs, () => fleet.stop());
     heartbeater.stop();
-    await http.data.stop();
+    await shutdownStep(log, 'data service (namespaces, key usage)', stepLimitMs, () =>
+      http.data.stop(),
+    );
     await redis.supervisor.stop();
     redis.probe.close();
-    await close(http.server);
+    await shutdownStep(log, 'http server', 2_000, () => close(http.server));
     await state.remove();
     await lock.release();
   };
