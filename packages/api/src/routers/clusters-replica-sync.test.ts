@@ -119,9 +119,10 @@ describe.each(databaseKinds())('a replica on its first sync, on %s', (kind) => {
     expect(await h.as.viewer.operations.list({ limit: 50 })).toEqual(operationsBefore);
 
     await primary.config('SET', 'repl-diskless-sync-delay', '0');
-    const ready = await waitFor('the replica shown ok', async () => {
+    // Its lag comes from its primary's report, which may be one report behind its own.
+    const ready = await waitFor('the replica shown ok, with its lag', async () => {
       const node = await newcomer();
-      return node.health === 'ok' ? node : undefined;
+      return node.health === 'ok' && node.replicationLagBytes !== null ? node : undefined;
     });
     expect(ready).toMatchObject({ role: 'replica', replicaOf: primaryId });
     expect(await joiner.info('replication')).toContain('master_link_status:up');
