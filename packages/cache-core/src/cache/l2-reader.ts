@@ -9,6 +9,11 @@ export function pickFresh<V, R>(judged: Judged<V>, pick: PickRead<V, R>): R {
     : pick(undefined, 0, 'l2');
 }
 
+/** Before its soft expiry, or a write-behind value not yet settled (the newest there is). */
+function servesFresh(record: L2Record): boolean {
+  return Date.now() < record.softExpiresAt || record.pendingId !== undefined;
+}
+
 /** Reads one key's L2 record and judges it (fresh, stale, or nothing), counting hits and misses. */
 export class L2Reader<V> {
   constructor(private readonly core: CacheCore<V>) {}
@@ -46,7 +51,7 @@ export class L2Reader<V> {
     }
     const { events, serializer, tierEvents } = this.core;
     const value = serializer.deserialize(record.payload);
-    if (Date.now() < record.softExpiresAt || record.pendingId !== undefined) {
+    if (servesFresh(record)) {
       events.emit('hit', tierEvents.l2Hit);
       return pick(value, record.version, 'l2');
     }
@@ -73,8 +78,7 @@ export class L2Reader<V> {
     if (record.kind === 'tombstone') return { state: 'none' };
     const value =
       record.kind === 'value' ? this.core.serializer.deserialize(record.payload) : undefined;
-    if (Date.now() < record.softExpiresAt || record.pendingId !== undefined)
-      return { state: 'fresh', value, record };
+    if (servesFresh(record)) return { state: 'fresh', value, record };
     const { version, softExpiresAt, createdAt } = record;
     return { state: 'stale', candidate: { value, version, tier: 'l2', softExpiresAt, createdAt } };
   }

@@ -1,5 +1,5 @@
 import { EntryFrequencies } from './entry-frequencies.js';
-import { xorshift32 } from './hash.js';
+import { Admission } from './admission.js';
 import { ReadBuffer } from './read-buffer.js';
 import { moveToBack, SlotList } from './slot-list.js';
 import {
@@ -14,9 +14,6 @@ import {
 import type { AdaptiveTuning } from './types.js';
 import { WindowAdvisor } from './window-advisor.js';
 
-/** A warm candidate that ties or loses is still admitted 1 time in 128 (see `admit`). */
-const JITTER_THRESHOLD = 6;
-const JITTER_MASK = 127;
 /** Hits replayed to the policy per batch (see ReadBuffer). */
 const READ_BATCH = 32;
 
@@ -38,7 +35,7 @@ export class AdaptivePolicy<V> {
   private windowMaxWeight = 0;
   private protectedMaxCount = 0;
   private protectedMaxWeight = 0;
-  private random = 0x2545f491;
+  private readonly admission: Admission;
   private tick = 0;
 
   constructor(
@@ -59,6 +56,7 @@ export class AdaptivePolicy<V> {
     const capacity = Number.isFinite(maxEntries) ? maxEntries : 1024;
     this.frequencies = new EntryFrequencies(store, capacity);
     this.advisor = new WindowAdvisor(tuning);
+    this.admission = new Admission(tuning.tieSlack);
     this.advisor.resize(capacity);
     this.applyShare(tuning.initialWindow);
   }
@@ -234,18 +232,13 @@ export class AdaptivePolicy<V> {
     return ((this.store.stamp(a) - this.store.stamp(b)) | 0) <= 0 ? a : b;
   }
 
-  /**
-   * TinyLFU admission. The occasional random admission of a warm candidate defeats an attacker (or
-   * an unlucky hash collision) that keeps a hot victim's estimate high to lock out newcomers.
-   */
   private admit(candidate: number, victim: number): boolean {
-    const candidateFreq = this.frequencies.frequency(candidate);
-    const victimFreq = this.frequencies.frequency(victim);
-    if (candidateFreq > victimFreq) return true;
-    // While warming up, near-ties go to the newcomer (estimates carry about one count of noise).
-    if (candidateFreq + this.tuning.tieSlack >= victimFreq && this.advisor.admitTies) return true;
-    if (candidateFreq < JITTER_THRESHOLD) return false;
-    return (this.nextRandom() & JITTER_MASK) === 0;
+    const frequencies = this.frequencies;
+    return this.admission.admits(
+      frequencies.frequency(candidate),
+      frequencies.frequency(victim),
+      this.advisor.admitTies,
+    );
   }
 
   private evictSlot(slot: number): void {
@@ -288,12 +281,6 @@ export class AdaptivePolicy<V> {
   private nextTick(): number {
     this.tick = (this.tick + 1) | 0;
     return this.tick;
-  }
-
-  /** Cheap, allocation-free randomness that tests can reproduce. */
-  private nextRandom(): number {
-    this.random = xorshift32(this.random);
-    return this.random >>> 0;
   }
 }
 
