@@ -1,5 +1,4 @@
 import { NoSourceError } from '../errors.js';
-import type { L2Record } from '../record.js';
 import { assertKey } from '../limits.js';
 import { candidateOf, shouldRefreshEarly, type Candidate } from './freshness.js';
 import type { CacheCore } from './cache-core.js';
@@ -15,10 +14,8 @@ type Local<V> =
 
 const noop = (): void => undefined;
 
-interface L2Answer<R> {
-  onRecord: (record: L2Record | undefined) => R | Promise<R>;
-  onError: (error: unknown) => R;
-}
+/** An L2 read bound to one `pick`'s handlers: the key's record goes straight to its answer. */
+type L2Answer<R> = (entryKey: string) => Promise<R>;
 
 /** Shared: the L2 hot path goes through `local` on every read and need not allocate its answer. */
 const localMiss = Object.freeze({ hit: false } as const);
@@ -58,25 +55,24 @@ export class ReadPath<V> {
     return this.getGuarded(key, pick);
   }
 
-  /** The L2 read without L1 bookkeeping, straight to the answer: one promise hop after the GET. */
+  /** The L2 read without L1 bookkeeping, straight to the answer: one promise per read, the GET's. */
   private readL2Value<R>(key: string, pick: PickRead<V, R>): Promise<R> {
     const core = this.core;
-    const answer = this.l2AnswerFor(pick);
-    return core.l2.read(core.entryKey(key)).then(answer.onRecord, answer.onError);
+    return this.l2AnswerFor(pick)(core.entryKey(key));
   }
 
   /** The handlers depend on `pick` alone, so a hit allocates none (picks are a few module functions). */
   private l2AnswerFor<R>(pick: PickRead<V, R>): L2Answer<R> {
     const known = this.l2Answers.get(pick) as L2Answer<R> | undefined;
     if (known !== undefined) return known;
-    const answer: L2Answer<R> = {
+    const answer: L2Answer<R> = this.core.l2.reader<R>({
       onRecord: (record) => this.l2.answer(record, pick),
       onError: (error) => {
         this.core.l2Failed('read', error);
         this.l2.counted({ state: 'none' });
         return pick(undefined, 0, 'l2');
       },
-    };
+    });
     this.l2Answers.set(pick, answer);
     return answer;
   }

@@ -21,8 +21,20 @@ export type AffectedSlots = ReadonlySet<number> | 'all';
  * The shared tier, kept small like bentocache's driver contract: versioned records, leases and
  * monotonic counters over single keys. The same contract suite runs against every implementation.
  */
+/** What a bound reader does with each read's record, or with its failure (see L2Driver.reader). */
+export interface ReadHandlers<R> {
+  onRecord: (record: L2Record | undefined) => R | PromiseLike<R>;
+  onError: (error: unknown) => R | PromiseLike<R>;
+}
+
 export interface L2Driver {
   read(key: string): Promise<L2Record | undefined>;
+  /**
+   * A read whose handlers are bound once: each call is one GET and one promise, handed straight to
+   * `onRecord` (`onError` on a failed read or an undecodable record). The L2 hit path without L1
+   * runs through it, where `read(key).then(...)` costs a second promise and microtask per hit.
+   */
+  reader<R>(handlers: ReadHandlers<R>): (key: string) => Promise<R>;
   /** Reads many keys; implementations group them by cluster slot. Result order matches `keys`. */
   readMany(keys: readonly string[]): Promise<(L2Record | undefined)[]>;
   /** Versioned compare-and-set; resolves true when the record landed. */

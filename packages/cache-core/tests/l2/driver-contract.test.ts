@@ -141,4 +141,23 @@ describe.each<TargetKind>(['single', 'cluster'])('L2 driver contract on %s Redis
       else expect(record?.payload).toBe(`"${i}"`);
     });
   });
+
+  it('a bound reader hands each record, or the failure, to its handlers', async () => {
+    const read = driver.reader<string>({
+      onRecord: (record) => (record === undefined ? 'absent' : `v${record.version}`),
+      onError: (error) => `error: ${error instanceof Error ? error.name : 'unknown'}`,
+    });
+    const k = key();
+    expect(await read(k)).toBe('absent');
+    await driver.write(k, value(7, '"seven"'), 60_000, 'commit');
+    expect(await read(k)).toBe('v7');
+    // A record whose tags are not JSON cannot be decoded: the reader's onError answers.
+    const broken = (await client.get(k))?.replace(/^(.{52})00000000/, '$100000002') ?? '';
+    await client.set(k, broken.slice(0, 60) + '{x' + broken.slice(60));
+    expect(await read(k)).toBe('error: SyntaxError');
+    // A key of another type fails in Redis (WRONGTYPE): the reader's onError answers too.
+    const list = key();
+    await client.lpush(list, 'x');
+    expect(await read(list)).toBe('error: ReplyError');
+  });
 });
