@@ -12,6 +12,7 @@ export type { Source, SourceRecord } from './source/source.js';
 export type { L2Driver, WriteMode as L2WriteMode, AffectedSlots } from './l2/driver.js';
 export { RedisDriver, type RedisDriverOptions } from './l2/redis-driver.js';
 export type { RedisClient } from './l2/redis-client.js';
+export { BoundedCluster } from './l2/bounded-cluster.js';
 export type { L2Record, RecordKind } from './record.js';
 export { decodeRecord } from './l2/record-codec.js';
 export { KeyLayout } from './keys.js';

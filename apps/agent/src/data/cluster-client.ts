@@ -1,13 +1,15 @@
 // One ioredis Cluster client per cluster, authenticated as the cluster user (fleet credential).
-import { Cluster } from 'ioredis';
+import { BoundedCluster } from '@cachefleet/cache-core';
+import type { Cluster } from 'ioredis';
 import type { ClusterConfig } from './config-schema.js';
 
 export function createClusterClient(cluster: ClusterConfig): Cluster {
-  const client = new Cluster(cluster.nodes, {
+  const client = new BoundedCluster(cluster.nodes, {
     redisOptions: {
       username: cluster.username,
       password: cluster.password,
-      // A request fails fast (E_L2_UNAVAILABLE) instead of hanging while a node is down.
+      // A request fails fast (E_L2_UNAVAILABLE) instead of hanging while a node is down, or
+      // while the Cluster reaches no node at all (see BoundedCluster).
       commandTimeout: 2_000,
       maxRetriesPerRequest: 2,
     },

@@ -1,10 +1,9 @@
 import type { Cluster } from 'ioredis';
-import { createCache, type Cache } from '@cachefleet/cache-core';
+import { BoundedCluster, createCache, type Cache } from '@cachefleet/cache-core';
 import type { NamespaceAccess, NamespacePolicy } from '../access.js';
 import { UnavailableError } from '../errors.js';
 import { AgentHttp, type FetchLike } from './agent-http.js';
 import { AgentSource } from './agent-source.js';
-import { BoundedCluster } from './bounded-cluster.js';
 import { embeddedPolicy, nearCacheSize } from './policy.js';
 
 export interface DirectOptions {
