@@ -4,9 +4,10 @@ import { Cluster, type Command } from 'ioredis';
  * An ioredis Cluster whose commands time out counted from when they were issued. ioredis starts
  * `commandTimeout` only when a node connection takes the command; while the Cluster itself is not
  * ready (connecting, or reconnecting after losing every node, e.g. refused credentials) it keeps
- * commands in its own offline queue with no limit at all (ioredis issue #1604), and a read there
- * never fails over to the agents. The queue itself stays: a command issued during a short
- * reconnect still runs when the Cluster is back within the bound.
+ * commands in its own offline queue with no limit at all (ioredis issue #1604): its caller waits
+ * with no bound (an SDK read never falls back to the agents, an agent's data request never
+ * answers). The queue itself stays: a command issued during a short reconnect still runs when the
+ * Cluster is back within the bound.
  */
 export class BoundedCluster extends Cluster {
   /** Commands that failed while queued: ioredis would still send them once ready (#2130). */
