@@ -104,12 +104,41 @@ export async function awaitReported(
 type OperationView = RouterOutputs['operations']['get'];
 
 /**
- * The cluster once its create operation has succeeded and the console's model says it is ok with
- * every slot owned. The cluster state alone is not enough: it turns ok as soon as the slots are
- * assigned, while the replicas are still being attached and synced, and a replica that has not
- * finished its first sync refuses to take over from a killed primary.
+ * What keeps the cluster's replicas from being able to take over, one line per offending node:
+ * a slot-owning primary with fewer than `perPrimary` replicas, a replica not attached to a known
+ * primary, or one whose health is not ok (`syncing` until its first sync finished) or whose
+ * primary does not list it online yet (no lag known). Empty once every replica could take over.
  */
-async function awaitClusterOk(request: APIRequestContext, operation: Operation) {
+export function replicasNotReady(view: ClusterView, perPrimary: number): string[] {
+  const problems: string[] = [];
+  for (const p of view.primaries) {
+    if (p.slotCount > 0 && p.replicas.length < perPrimary) {
+      problems.push(`primary ${p.agentName} has ${p.replicas.length} of ${perPrimary} replicas`);
+    }
+  }
+  // The view lists a replica under each primary whose redisNodeId equals its replicaOf; before the
+  // nodes have joined both are null, which does not count as attached.
+  const joined = view.primaries.filter((p) => p.redisNodeId !== null);
+  const attached = new Set(joined.flatMap((p) => p.replicas.map((r) => r.id)));
+  const nameOf = new Map(joined.map((p) => [p.redisNodeId, p.agentName]));
+  for (const n of view.nodes.filter((node) => node.role === 'replica')) {
+    if (attached.has(n.id) && n.health === 'ok' && n.replicationLagBytes !== null) continue;
+    const where = attached.has(n.id)
+      ? `of ${nameOf.get(n.replicaOf) ?? '?'}`
+      : `unattached (replicaOf ${n.replicaOf ?? 'none'})`;
+    problems.push(`replica ${n.agentName} ${where}: ${n.health}, lag ${n.replicationLagBytes}`);
+  }
+  return problems;
+}
+
+/**
+ * The cluster once its create operation has succeeded and the console's model says it is ok with
+ * every slot owned and, with `replicas` per primary, each replica attached and synced. The cluster
+ * state alone is not enough: it turns ok as soon as the slots are assigned, while the replicas are
+ * still being attached and synced, and a replica that has not finished its first sync refuses to
+ * take over from a killed primary.
+ */
+async function awaitClusterOk(request: APIRequestContext, operation: Operation, replicas: number) {
   let last: unknown;
   const outcome = await waitUntil(
     `cluster ${operation.clusterId} to be created and ok`,
@@ -123,9 +152,11 @@ async function awaitClusterOk(request: APIRequestContext, operation: Operation) 
       const view = await trpcQuery<ClusterView>(request, 'clusters.get', {
         clusterId: operation.clusterId,
       });
-      last = { state: view.cluster.state, slots: view.slotsCovered, operation: progress };
+      const notReady = replicas > 0 ? replicasNotReady(view, replicas) : [];
+      const { state } = view.cluster;
+      last = { notReady, state, slots: view.slotsCovered, operation: progress };
       const created = progress.status === 'succeeded';
-      const ok = view.cluster.state === 'ok' && view.slotsCovered === allSlots;
+      const ok = state === 'ok' && view.slotsCovered === allSlots && notReady.length === 0;
       return created && ok ? { view } : undefined;
     },
     120_000,
@@ -173,7 +204,7 @@ export async function startClusterFixture(
         started.map((a, i) => ({ dir: a.dir, host: hosts[i] ?? '127.0.0.1' })),
       );
     } else {
-      await awaitClusterOk(request, operation);
+      await awaitClusterOk(request, operation, options.replicas ?? 0);
     }
     const agents = started.map((a, i) => {
       const row = rows[i];
