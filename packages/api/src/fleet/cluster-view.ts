@@ -15,10 +15,19 @@ function effectiveHealth(node: ModelNode, now: Date): TopologyHealth {
   return isSyncingReplica(node.role, node.replication) ? 'syncing' : 'ok';
 }
 
+/**
+ * Whether `node` replicates the primary whose Redis node id is `primaryId`. Both ids are null
+ * until the nodes have joined (a pending cluster), and null matches nothing: otherwise every
+ * pending replica would be listed under every pending primary.
+ */
+function replicates(node: { role: string; replicaOf: string | null }, primaryId: string | null) {
+  return node.role === 'replica' && primaryId !== null && node.replicaOf === primaryId;
+}
+
 /** A replica's offset lag as its primary last reported it; null for primaries or when unknown. */
 function lagOf(node: ModelNode, model: ClusterModel): number | null {
   if (node.role !== 'replica') return null;
-  const primary = model.nodes.find((n) => n.redisNodeId === node.replicaOf);
+  const primary = model.nodes.find((n) => replicates(node, n.redisNodeId));
   return replicaLagBytes(node, primary?.replication);
 }
 
@@ -52,7 +61,7 @@ export function clusterView(model: ClusterModel, now: Date) {
     .filter((n) => n.role === 'primary')
     .map((p) => ({
       ...p,
-      replicas: nodes.filter((r) => r.role === 'replica' && r.replicaOf === p.redisNodeId),
+      replicas: nodes.filter((r) => replicates(r, p.redisNodeId)),
     }))
     // In slot order, as a slot map reads; primaries without slots last.
     .sort((a, b) => (a.slotRanges[0]?.start ?? slotCount) - (b.slotRanges[0]?.start ?? slotCount));
