@@ -116,8 +116,7 @@ export function replicasNotReady(view: ClusterView, perPrimary: number): string[
       problems.push(`primary ${p.agentName} has ${p.replicas.length} of ${perPrimary} replicas`);
     }
   }
-  // The view lists a replica under each primary whose redisNodeId equals its replicaOf; before the
-  // nodes have joined both are null, which does not count as attached.
+  // A replica counts as attached under a primary that has joined (its Redis node id is known).
   const joined = view.primaries.filter((p) => p.redisNodeId !== null);
   const attached = new Set(joined.flatMap((p) => p.replicas.map((r) => r.id)));
   const nameOf = new Map(joined.map((p) => [p.redisNodeId, p.agentName]));
