@@ -60,6 +60,20 @@ async function readAgent(configPath: string, processHandle: AgentProcess): Promi
   };
 }
 
+/**
+ * The Redis pid an agent's state file names now, else the last one read: no waiting, since an
+ * agent that stopped cleanly removed its state file (and its Redis with it).
+ */
+async function lastRedisPid(agent: FleetAgent): Promise<number> {
+  const stateFile = path.join(agent.config.dataDir, 'agent.state.json');
+  try {
+    const { redisPid } = agentStateSchema.parse(JSON.parse(await readFile(stateFile, 'utf8')));
+    return redisPid ?? agent.redisPid;
+  } catch {
+    return agent.redisPid;
+  }
+}
+
 function launch(configPath: string): AgentProcess {
   return startAgentProcess(configPath, { CACHEFLEET_STEP_LEASE_MS: String(testLeaseMs) });
 }
@@ -97,9 +111,10 @@ export async function startFleetStand(count: number): Promise<FleetStand> {
         if (agent.process.child.exitCode === null) agent.process.child.kill('SIGTERM');
       }
       await Promise.all(stand.agents.map((a) => a.process.exited));
+      // A Redis still running (its agent was killed, or stopped before it) goes too.
       for (const agent of stand.agents) {
-        const { redisPid } = await stand.refresh(agent).catch(() => agent);
-        if (isAlive(redisPid)) process.kill(redisPid, 'SIGKILL');
+        const redisPid = await lastRedisPid(agent);
+        if (redisPid > 0 && isAlive(redisPid)) process.kill(redisPid, 'SIGKILL');
       }
       await cp.stop();
       await tmp.remove();
