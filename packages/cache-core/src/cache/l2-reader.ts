@@ -10,8 +10,8 @@ export function pickFresh<V, R>(judged: Judged<V>, pick: PickRead<V, R>): R {
 }
 
 /** Before its soft expiry, or a write-behind value not yet settled (the newest there is). */
-function servesFresh(record: L2Record): boolean {
-  return Date.now() < record.softExpiresAt || record.pendingId !== undefined;
+function servesFresh(record: L2Record, now: number): boolean {
+  return now < record.softExpiresAt || record.pendingId !== undefined;
 }
 
 /** Reads one key's L2 record and judges it (fresh, stale, or nothing), counting hits and misses. */
@@ -51,7 +51,7 @@ export class L2Reader<V> {
     }
     const { events, serializer, tierEvents } = this.core;
     const value = serializer.deserialize(record.payload);
-    if (servesFresh(record)) {
+    if (servesFresh(record, this.core.clock.now())) {
       events.emit('hit', tierEvents.l2Hit);
       return pick(value, record.version, 'l2');
     }
@@ -78,7 +78,7 @@ export class L2Reader<V> {
     if (record.kind === 'tombstone') return { state: 'none' };
     const value =
       record.kind === 'value' ? this.core.serializer.deserialize(record.payload) : undefined;
-    if (servesFresh(record)) return { state: 'fresh', value, record };
+    if (servesFresh(record, this.core.clock.now())) return { state: 'fresh', value, record };
     const { version, softExpiresAt, createdAt } = record;
     return { state: 'stale', candidate: { value, version, tier: 'l2', softExpiresAt, createdAt } };
   }

@@ -122,7 +122,7 @@ export class ReadPath<V> {
     }
     const entry = core.l1.get(key);
     if (entry !== undefined && core.tags.isValid(entry.tags, entry.createdAt)) {
-      const now = Date.now();
+      const now = core.clock.now();
       if (now < entry.softExpiresAt) {
         core.events.emit('hit', core.tierEvents.l1Hit);
         this.maybeRefreshEarly(key, entry.softExpiresAt, now);
@@ -146,7 +146,7 @@ export class ReadPath<V> {
     if (judged.state === 'fresh') {
       const { record, value } = judged;
       core.fillL1(guard, record, core.policy.ttlMs, value);
-      this.maybeRefreshEarly(key, record.softExpiresAt, Date.now());
+      this.maybeRefreshEarly(key, record.softExpiresAt, core.clock.now());
       core.l1.end(guard);
       return { value, version: record.version, tier: 'l2' };
     }
