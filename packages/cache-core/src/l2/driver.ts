@@ -17,16 +17,16 @@ export interface CommitOutcome {
 /** Which L1 entries a topology change makes suspect: some slots, or everything. */
 export type AffectedSlots = ReadonlySet<number> | 'all';
 
-/**
- * The shared tier, kept small like bentocache's driver contract: versioned records, leases and
- * monotonic counters over single keys. The same contract suite runs against every implementation.
- */
 /** What a bound reader does with each read's record, or with its failure (see L2Driver.reader). */
 export interface ReadHandlers<R> {
   onRecord: (record: L2Record | undefined) => R | PromiseLike<R>;
   onError: (error: unknown) => R | PromiseLike<R>;
 }
 
+/**
+ * The shared tier, kept small like bentocache's driver contract: versioned records, leases and
+ * monotonic counters over single keys. The same contract suite runs against every implementation.
+ */
 export interface L2Driver {
   read(key: string): Promise<L2Record | undefined>;
   /**

@@ -1,4 +1,4 @@
-import type { ChainableCommander, Cluster } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
 import type { L2Record } from '../record.js';
 import { keySlot } from '../slot.js';
 import type {
@@ -14,6 +14,7 @@ import { decodeRecord, encodeRecord } from './record-codec.js';
 import { followRedirect, isRedirect, sendAlone } from './redirect.js';
 import { defineScripts, isCluster, type RedisClient } from './redis-client.js';
 import { commitScript } from './scripts.js';
+import { watchTopology } from './topology-watch.js';
 
 const directCommit = directScript(commitScript);
 
@@ -254,14 +255,7 @@ export class RedisDriver implements L2Driver {
   }
 
   onTopologyChange(listener: (slots: AffectedSlots) => void): () => void {
-    const client = this.client;
-    if (isCluster(client)) return watchCluster(client, listener);
-    // A standalone server that dropped the connection may have restarted empty or failed over.
-    const onClose = (): void => {
-      listener('all');
-    };
-    client.on('close', onClose);
-    return () => client.off('close', onClose);
+    return watchTopology(this.client, listener);
   }
 }
 
@@ -271,34 +265,4 @@ function asText(reply: unknown): string | null {
 
 function ttlArg(ttlMs: number): number {
   return Math.max(1, Math.ceil(ttlMs));
-}
-
-/** Diffs the slot → primary map on every refresh; slots whose primary changed are affected. */
-function watchCluster(cluster: Cluster, listener: (slots: AffectedSlots) => void): () => void {
-  let owners = snapshotOwners(cluster);
-  const onRefresh = (): void => {
-    const next = snapshotOwners(cluster);
-    const changed = new Set<number>();
-    for (let slot = 0; slot < 16384; slot++) {
-      if (owners[slot] !== next[slot] && owners[slot] !== undefined) changed.add(slot);
-    }
-    owners = next;
-    if (changed.size > 0) listener(changed);
-  };
-  const onNodeGone = (): void => {
-    // The refresh that follows names the slots; until then the node's slots are unknown.
-    listener('all');
-  };
-  cluster.on('refresh', onRefresh);
-  cluster.on('-node', onNodeGone);
-  return () => {
-    cluster.off('refresh', onRefresh);
-    cluster.off('-node', onNodeGone);
-  };
-}
-
-function snapshotOwners(cluster: Cluster): (string | undefined)[] {
-  const owners = new Array<string | undefined>(16384);
-  for (let slot = 0; slot < 16384; slot++) owners[slot] = cluster.slots[slot]?.[0];
-  return owners;
 }
